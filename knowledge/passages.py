@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 from knowledge.documents import DocumentMeta
 from knowledge.sections import ParsedStructure, Section
@@ -25,6 +25,12 @@ KIND_LABELS = {
     "copy note": "Bản sao lục",
 }
 _SENTENCE_BREAK = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ“\"(])")
+_CLAUSE_BREAK = re.compile(r"(?<=,)\s+")  # for a single sentence longer than SPLIT_OVER
+
+
+def context_text(heading: Sequence[str], text: str) -> str:
+    """Heading chain then text: what the search channels see of a passage."""
+    return "\n".join([*heading, text])
 
 
 @dataclass(frozen=True)
@@ -43,8 +49,7 @@ class Passage:
     refers_to: tuple[str, ...] = field(default_factory=tuple)
 
     def context_text(self) -> str:
-        """Heading chain then text: what the search channels see."""
-        return "\n".join([*self.heading, self.text]) if self.heading else self.text
+        return context_text(self.heading, self.text)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -55,7 +60,9 @@ def _windows(paragraph: str) -> list[str]:
     if len(paragraph) <= SPLIT_OVER:
         return [paragraph]
     pieces, current = [], ""
-    for sentence in _SENTENCE_BREAK.split(paragraph):
+    sentences = [part for sentence in _SENTENCE_BREAK.split(paragraph)
+                 for part in (_CLAUSE_BREAK.split(sentence) if len(sentence) > SPLIT_OVER else [sentence])]
+    for sentence in sentences:
         if current and len(current) + len(sentence) + 1 > WINDOW:
             pieces.append(current)
             current = sentence

@@ -68,7 +68,7 @@ class ParsedStructure:
 def is_person_name(line: str) -> bool:
     """2–5 capitalised words and nothing else: how a signer's name stands alone."""
     words = line.split()
-    return 2 <= len(words) <= 5 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and (len(w) == 1 or w[1:].islower()) and w.isalpha() for w in words)
 
 
 def split_heading(rest: str) -> tuple[str, str]:

@@ -1,0 +1,117 @@
+"""Index benchmark: build time, passages/s, query latency and memory at 1×, 10×, 100×.
+
+Each scale runs in its own process so its peak RSS is its own. Prints a Markdown table.
+Usage: python benchmarks/bench_index.py [--scales 1,10,100] [--queries 200]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# Realistic questions, with and without diacritics; not the evaluation set.
+QUESTIONS = [
+    "Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3, 4 đến năm 2025 là bao nhiêu?",
+    "mức độ hài lòng của người dân về dịch vụ y tế giáo dục công lập",
+    "Ban Tuyên giáo Tỉnh ủy có nhiệm vụ gì trong thực hiện nghị quyết?",
+    "chi so PCI xep hang muc tieu moi nam tang bao nhieu bac",
+    "Ai ký nghị quyết về cải cách hành chính?",
+    "Đến năm nào hoàn thành chuyển đổi số trong cơ quan đảng?",
+    "ty le can bo cong chuc cap xa co trinh do dai hoc",
+    "Trung tâm Phục vụ hành chính công cần làm gì?",
+    "Cắt giảm bao nhiêu thời gian giải quyết thủ tục hành chính?",
+    "Nghị quyết giao Văn phòng Tỉnh ủy chủ trì việc gì?",
+]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def run_scale(scale: int, n_queries: int) -> dict:
+    """Build and query one scale in this process; return its numbers."""
+    from benchmarks.synthetic import synthetic_documents
+    from index import dense
+    from index.builder import build
+    from index.embedder import Embedder
+    from index.search import Searcher
+    from index.settings import IndexSettings
+    from knowledge.normalize import canonical, expand_abbreviations
+
+    docs = synthetic_documents(scale)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = IndexSettings(index_dir=Path(tmp) / "build")
+        embedder = Embedder(settings)
+        report = build(settings, embedder=embedder, documents=docs, full=True, progress=False)
+        load_started = time.perf_counter()
+        searcher = Searcher(settings, embedder=embedder)
+        load_s = time.perf_counter() - load_started
+        provinces = sorted({d.meta.province for d in docs if d.meta.province})
+        total, dense_only, lexical_only = [], [], []
+        for i in range(n_queries):
+            q = QUESTIONS[i % len(QUESTIONS)]
+            if i % 2:  # half the questions name a province, as users often do
+                q = f"{q} ({provinces[i % len(provinces)]})"
+            t0 = time.perf_counter()
+            searcher.search(q, k=5)
+            total.append(time.perf_counter() - t0)
+            vec = embedder.encode_query(expand_abbreviations(canonical(q)))
+            t1 = time.perf_counter()
+            dense.search(searcher.stored.dense, vec, 50)
+            dense_only.append(time.perf_counter() - t1)
+            t2 = time.perf_counter()
+            searcher.lexical.scores(q)
+            lexical_only.append(time.perf_counter() - t2)
+    return {
+        "scale": scale, "documents": len(docs), "passages": report.passages,
+        "build_s": report.seconds, "passages_per_s": report.passages / report.seconds,
+        "index_type": report.index_type, "load_s": load_s,
+        "p50_ms": 1000 * statistics.median(total), "p95_ms": 1000 * percentile(total, 0.95),
+        "dense_p50_ms": 1000 * statistics.median(dense_only),
+        "lexical_p50_ms": 1000 * statistics.median(lexical_only),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scales", default="1,10,100")
+    ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--one-scale", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one_scale:
+        print(json.dumps(run_scale(args.one_scale, args.queries)))
+        return 0
+    rows = []
+    for scale in (int(s) for s in args.scales.split(",")):
+        print(f"scale {scale}× …", file=sys.stderr, flush=True)
+        out = subprocess.run([sys.executable, __file__, "--one-scale", str(scale), "--queries", str(args.queries)],
+                             capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        if out.returncode != 0:
+            print(out.stderr[-3000:], file=sys.stderr)
+            return out.returncode
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    print(f"torch threads: {os.environ.get('ASSISTANT_TORCH_THREADS', '1')}, cpu cores: {os.cpu_count()}")
+    print("| scale | docs | passages | build s | passages/s | index | load s | query p50 ms | query p95 ms "
+          "| faiss p50 ms | bm25 p50 ms | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['scale']}× | {r['documents']} | {r['passages']} | {r['build_s']:.1f} | {r['passages_per_s']:.0f} "
+              f"| {r['index_type']} | {r['load_s']:.2f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} "
+              f"| {r['dense_p50_ms']:.2f} | {r['lexical_p50_ms']:.2f} | {r['peak_rss_mb']:.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

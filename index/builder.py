@@ -1,0 +1,97 @@
+"""Build the index from the knowledge base, re-embedding only what changed.
+
+A document is reused when its content hash (source bytes + metadata + parser version)
+and the model fingerprint match the previous build; everything else is embedded.
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+import numpy as np
+from tqdm import tqdm
+
+from index import dense, store
+from index.embedder import Embedder
+from index.settings import IndexSettings
+from knowledge.corpus import Document, load_corpus
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the CLI and for tests."""
+
+    embedded: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    passages: int = 0
+    embedded_passages: int = 0
+    seconds: float = 0.0
+    index_type: str = ""
+
+
+def document_record(doc: Document) -> dict:
+    """The JSON form of a document's metadata, as served to clients."""
+    record = json.loads(doc.meta.json(exclude={"starts_at"}))
+    record.update(source_file=doc.source_file, passages=len(doc.passages), content_hash=doc.content_hash)
+    return record
+
+
+def _previous_rows(previous: Optional[store.StoredIndex], fingerprint: str) -> dict[str, tuple[str, np.ndarray]]:
+    """doc_id → (content hash, its vectors) from the previous build, if the model is the same."""
+    if previous is None or previous.manifest.get("model") != fingerprint:
+        return {}
+    rows: dict[str, list[int]] = {}
+    for i, passage in enumerate(previous.passages):
+        rows.setdefault(passage["doc_id"], []).append(i)
+    hashes = previous.manifest.get("documents", {})
+    return {d: (hashes[d], previous.vectors[idx]) for d, idx in rows.items() if d in hashes}
+
+
+def build(settings: IndexSettings, embedder: Optional[Embedder] = None,
+          documents: Optional[Sequence[Document]] = None, full: bool = False,
+          progress: bool = True) -> BuildReport:
+    """Parse (unless given documents), embed what changed, write the index folder."""
+    started = time.perf_counter()
+    docs = list(documents) if documents is not None else load_corpus(settings.path(settings.sources_dir))
+    ids = [d.doc_id for d in docs]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise ValueError(f"document ids must be unique; repeated: {sorted(duplicates)}")
+    folder = settings.path(settings.index_dir)
+    embedder = embedder or Embedder(settings)
+    previous = None if full else store.read_if_present(folder)
+    reusable = _previous_rows(previous, embedder.fingerprint)
+    report = BuildReport(removed=sorted(set(reusable) - set(ids)))
+
+    blocks: list[np.ndarray] = []
+    for doc in tqdm(docs, desc="embedding", unit="doc", disable=not progress):
+        old = reusable.get(doc.doc_id)
+        if old and old[0] == doc.content_hash and len(old[1]) == len(doc.passages):
+            blocks.append(old[1])
+            report.reused.append(doc.doc_id)
+            continue
+        blocks.append(embedder.encode_passages([p.context_text() for p in doc.passages]))
+        report.embedded.append(doc.doc_id)
+        report.embedded_passages += len(doc.passages)
+
+    vectors = np.vstack(blocks) if blocks else np.zeros((0, embedder.dim), dtype=np.float32)
+    faiss_index = dense.make_index(vectors, settings)
+    report.index_type = type(faiss_index).__name__
+    manifest = {
+        "format": store.FORMAT_VERSION,
+        "model": embedder.fingerprint,
+        "dim": embedder.dim,
+        "index_type": report.index_type,
+        "documents": {d.doc_id: d.content_hash for d in docs},
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    }
+    passages = [p.to_dict() for d in docs for p in d.passages]
+    store.write(folder, store.StoredIndex(manifest=manifest, passages=passages,
+                                          documents=[document_record(d) for d in docs],
+                                          vectors=vectors, dense=faiss_index))
+    report.passages = len(passages)
+    report.seconds = time.perf_counter() - started
+    return report

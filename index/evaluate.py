@@ -1,0 +1,71 @@
+"""Retrieval quality on a question file (the format of shared/eval/dev_questions.yaml).
+
+A hit is a passage from the expected province whose text holds every "all" key and at
+least one "any" key, compared without case, diacritics or extra spaces. Follow-up turns
+keep the province of the earlier turns in focus, as the dialogue does.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from index.search import Hit, Searcher
+from knowledge.normalize import fold
+from knowledge.provinces import canonical_province, find_provinces
+
+
+def is_hit(hit: Hit, turn: dict) -> bool:
+    """Does this passage answer the turn?"""
+    if turn.get("doc") and fold(turn["doc"]) not in fold(hit.province or ""):
+        return False
+    text = fold(hit.text)
+    if any(fold(key) not in text for key in turn.get("all", [])):
+        return False
+    anyk = turn.get("any")
+    return not anyk or any(fold(key) in text for key in anyk)
+
+
+@dataclass
+class EvalResult:
+    """Recall@1, recall@k and MRR over the answerable turns, overall and per question type."""
+
+    k: int
+    ranks: list[tuple[str, str, Optional[int]]] = field(default_factory=list)  # (case id, type, rank)
+
+    def _metrics(self, rows: list[tuple[str, str, Optional[int]]]) -> tuple[int, float, float, float]:
+        n = len(rows)
+        if not n:
+            return 0, 0.0, 0.0, 0.0
+        r1 = sum(1 for *_, r in rows if r == 1) / n
+        rk = sum(1 for *_, r in rows if r is not None and r <= self.k) / n
+        mrr = sum(1 / r for *_, r in rows if r) / n
+        return n, r1, rk, mrr
+
+    def overall(self) -> tuple[int, float, float, float]:
+        return self._metrics(self.ranks)
+
+    def by_type(self) -> dict[str, tuple[int, float, float, float]]:
+        types = sorted({t for _, t, _ in self.ranks})
+        return {t: self._metrics([r for r in self.ranks if r[1] == t]) for t in types}
+
+
+def evaluate(searcher: Searcher, questions: Path, k: int = 5, depth: int = 20) -> EvalResult:
+    """Run every answerable turn through the searcher and record the first hit's rank."""
+    cases = yaml.safe_load(questions.read_text(encoding="utf-8"))
+    result = EvalResult(k=k)
+    for case in cases:
+        focus: Optional[str] = None
+        for n, turn in enumerate(case["turns"], start=1):
+            named = find_provinces(turn["q"])
+            focus = named[0] if named else focus
+            if turn.get("none") or not (turn.get("all") or turn.get("any")):
+                continue
+            province = None if named else focus
+            hits = searcher.search(turn["q"], k=depth, province=canonical_province(province) if province else None).hits
+            rank = next((i for i, h in enumerate(hits, start=1) if is_hit(h, turn)), None)
+            label = case["id"] if len(case["turns"]) == 1 else f"{case['id']}.{n}"
+            result.ranks.append((label, case.get("type", "?"), rank))
+    return result

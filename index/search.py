@@ -1,0 +1,110 @@
+"""Hybrid search: the semantic and lexical rankings, filtered, fused by reciprocal rank."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Optional
+
+import numpy as np
+
+from index import dense, store
+from index.embedder import Embedder
+from index.fusion import rrf
+from index.lexical import LexicalIndex
+from index.query import QueryFilters, analyse, typed_without_diacritics
+from index.settings import IndexSettings
+from knowledge.normalize import canonical, expand_abbreviations
+from knowledge.passages import context_text
+
+CANDIDATES = 50  # per channel, before fusion
+
+
+@dataclass
+class Hit:
+    """One passage found for a question, with the evidence of each channel."""
+
+    passage_id: str
+    doc_id: str
+    province: Optional[str]
+    kind: str
+    role: str
+    section: str
+    heading: list[str]
+    text: str
+    doc_number: Optional[str]
+    score: float
+    dense_score: float
+    lexical_score: float
+    dense_rank: Optional[int]
+    lexical_rank: Optional[int]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    filters: QueryFilters
+
+
+class Searcher:
+    """Loads a built index once; answers many searches."""
+
+    def __init__(self, settings: IndexSettings, embedder: Optional[Embedder] = None) -> None:
+        self.settings = settings
+        self.stored = store.read(settings.path(settings.index_dir))
+        self.embedder = embedder or Embedder(settings)
+        if self.stored.manifest.get("model") != self.embedder.fingerprint:
+            raise store.IndexMissingError(
+                "index was built with another embedding model: rebuild it with `python -m index build`")
+        self.passages = self.stored.passages
+        self.documents = self.stored.documents
+        self.lexical = LexicalIndex([context_text(p["heading"], p["text"]) for p in self.passages])
+        self._province = np.array([p["province"] or "" for p in self.passages])
+        self._doc = np.array([p["doc_id"] for p in self.passages])
+        self._kind = np.array([p["kind"] for p in self.passages])
+
+    def _mask(self, filters: QueryFilters) -> Optional[np.ndarray]:
+        if not filters.active:
+            return None
+        mask = np.ones(len(self.passages), dtype=bool)
+        if filters.provinces:
+            mask &= np.isin(self._province, filters.provinces)
+        if filters.doc_ids:
+            mask &= np.isin(self._doc, filters.doc_ids)
+        if filters.kinds:
+            mask &= np.isin(self._kind, filters.kinds)
+        return mask
+
+    def search(self, question: str, k: int = 5, province: Optional[str] = None,
+               doc_id: Optional[str] = None, kind: Optional[str] = None,
+               auto_filters: bool = True) -> SearchResult:
+        """The k best passages for the question, under explicit and question-given filters."""
+        filters = analyse(question, self.documents, province, doc_id, kind, auto_filters)
+        if filters.unknown_provinces and not filters.provinces:
+            return SearchResult(hits=[], filters=filters)  # only provinces we hold no document for
+        mask = self._mask(filters)
+        allowed = None if mask is None else np.flatnonzero(mask)
+
+        query_vec = self.embedder.encode_query(expand_abbreviations(canonical(question)))
+        dense_ids, dense_scores = dense.search(self.stored.dense, query_vec, CANDIDATES, allowed)
+        lexical_all = self.lexical.scores(question, mask)
+        lexical_ids = [i for i in np.argsort(-lexical_all, kind="stable")[:CANDIDATES] if lexical_all[i] > 0]
+
+        s = self.settings
+        dense_weight = s.dense_weight_no_diacritics if typed_without_diacritics(question) else s.dense_weight
+        fused = rrf([(dense_ids, dense_weight), (lexical_ids, s.lexical_weight)], k=s.rrf_k)[:k]
+
+        dense_rank = {int(i): r for r, i in enumerate(dense_ids, start=1)}
+        lexical_rank = {int(i): r for r, i in enumerate(lexical_ids, start=1)}
+        hits = []
+        for pid, score in fused:
+            p = self.passages[pid]
+            cosine = float(np.dot(self.stored.vectors[pid], query_vec))
+            hits.append(Hit(
+                passage_id=p["passage_id"], doc_id=p["doc_id"], province=p["province"], kind=p["kind"],
+                role=p["role"], section=p["section"], heading=list(p["heading"]), text=p["text"],
+                doc_number=p.get("doc_number"), score=round(score, 6), dense_score=round(cosine, 4),
+                lexical_score=round(float(lexical_all[pid]), 4),
+                dense_rank=dense_rank.get(pid), lexical_rank=lexical_rank.get(pid)))
+        return SearchResult(hits=hits, filters=filters)

@@ -1,0 +1,81 @@
+"""The built index on disk: passages, their vectors, the faiss index and a manifest.
+
+Written to a temporary folder and swapped in whole, so a crash mid-build never leaves
+a half index; the manifest's per-document content hashes drive incremental rebuilds.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+FORMAT_VERSION = 1
+FILES = ("manifest.json", "passages.jsonl", "documents.json", "vectors.npy", "dense.faiss")
+
+
+class IndexMissingError(RuntimeError):
+    """No usable index on disk; the message names the fix."""
+
+
+@dataclass
+class StoredIndex:
+    """Everything search needs, as loaded from (or about to be written to) disk."""
+
+    manifest: dict
+    passages: list[dict]
+    documents: list[dict]
+    vectors: np.ndarray
+    dense: faiss.Index = field(repr=False)
+
+
+def write(folder: Path, stored: StoredIndex) -> None:
+    """Write all files to ``folder.tmp`` then replace ``folder`` with it."""
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    (tmp / "manifest.json").write_text(json.dumps(stored.manifest, ensure_ascii=False, indent=1), "utf-8")
+    with (tmp / "passages.jsonl").open("w", encoding="utf-8") as out:
+        for passage in stored.passages:
+            out.write(json.dumps(passage, ensure_ascii=False) + "\n")
+    (tmp / "documents.json").write_text(json.dumps(stored.documents, ensure_ascii=False, indent=1), "utf-8")
+    np.save(tmp / "vectors.npy", stored.vectors)
+    faiss.write_index(stored.dense, str(tmp / "dense.faiss"))
+    old = folder.with_name(folder.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if folder.exists():
+        folder.rename(old)
+    tmp.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def read(folder: Path) -> StoredIndex:
+    """Load a built index, or raise IndexMissingError saying how to build it."""
+    missing = [name for name in FILES if not (folder / name).exists()]
+    if missing:
+        raise IndexMissingError(
+            f"index at {folder} is missing {', '.join(missing)}: run `python -m index build` (or `make index`)")
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+        passages = [json.loads(line) for line in (folder / "passages.jsonl").read_text("utf-8").splitlines() if line]
+        documents = json.loads((folder / "documents.json").read_text("utf-8"))
+        vectors = np.load(folder / "vectors.npy")
+        dense = faiss.read_index(str(folder / "dense.faiss"))
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise IndexMissingError(
+            f"index at {folder} is unreadable ({exc}): rebuild it with `python -m index build --full`") from exc
+    if manifest.get("format") != FORMAT_VERSION or len(passages) != len(vectors) or dense.ntotal != len(passages):
+        raise IndexMissingError(
+            f"index at {folder} is inconsistent or from another version: rebuild it with `python -m index build --full`")
+    return StoredIndex(manifest=manifest, passages=passages, documents=documents, vectors=vectors, dense=dense)
+
+
+def read_if_present(folder: Path) -> StoredIndex | None:
+    """The previous build for incremental reuse; None when absent or unusable."""
+    try:
+        return read(folder)
+    except IndexMissingError:
+        return None

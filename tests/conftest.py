@@ -1,0 +1,45 @@
+"""Shared fixtures: the real model and a real index, built once per test session."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_EVAL = ROOT.parent / "shared" / "eval" / "dev_questions.yaml"
+
+
+@pytest.fixture(scope="session")
+def base_settings():
+    from index.settings import IndexSettings
+
+    settings = IndexSettings()
+    if not (settings.path(settings.model) / "modules.json").exists():
+        pytest.fail(f"embedding model missing at {settings.model}: run `make model`")
+    return settings
+
+
+@pytest.fixture(scope="session")
+def embedder(base_settings):
+    from index.embedder import Embedder
+
+    return Embedder(base_settings)
+
+
+@pytest.fixture(scope="session")
+def index_settings(base_settings, tmp_path_factory):
+    """Settings whose index folder is a fresh, session-wide temporary one."""
+    return base_settings.copy(update={"index_dir": tmp_path_factory.mktemp("index") / "build"})
+
+
+@pytest.fixture(scope="session")
+def searcher(index_settings, embedder):
+    from index.builder import build
+    from index.search import Searcher
+
+    build(index_settings, embedder=embedder, progress=False)
+    return Searcher(index_settings, embedder=embedder)

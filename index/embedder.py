@@ -23,6 +23,7 @@ class Embedder:
 
     def __init__(self, settings: IndexSettings) -> None:
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        os.environ.setdefault("USE_TF", "0")  # transformers would otherwise import TensorFlow
         import torch
 
         torch.set_num_threads(settings.torch_threads)
@@ -36,7 +37,7 @@ class Embedder:
         self.model = SentenceTransformer(self.name, device="cpu")
         self.batch_size = settings.batch_size
         self.fingerprint = _fingerprint(local) if local.exists() else self.name
-        self.dim = int(self.model.get_sentence_embedding_dimension())
+        self.dim = int(self.model.get_embedding_dimension())
 
     def _encode(self, texts: list[str], prompt_name: str, progress: bool) -> np.ndarray:
         if not texts:

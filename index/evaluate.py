@@ -12,9 +12,10 @@ from typing import Optional
 
 import yaml
 
+from index.query import with_context
 from index.search import Hit, Searcher
 from knowledge.normalize import fold
-from knowledge.provinces import canonical_province, find_provinces
+from knowledge.provinces import find_provinces
 
 
 def is_hit(hit: Hit, turn: dict) -> bool:
@@ -58,13 +59,16 @@ def evaluate(searcher: Searcher, questions: Path, k: int = 5, depth: int = 20) -
     result = EvalResult(k=k)
     for case in cases:
         focus: Optional[str] = None
+        previous: Optional[str] = None
         for n, turn in enumerate(case["turns"], start=1):
             named = find_provinces(turn["q"])
             focus = named[0] if named else focus
+            question = with_context(turn["q"], previous)
+            previous = turn["q"]
             if turn.get("none") or not (turn.get("all") or turn.get("any")):
                 continue
             province = None if named else focus
-            hits = searcher.search(turn["q"], k=depth, province=canonical_province(province) if province else None).hits
+            hits = searcher.search(question, k=depth, province=province).hits
             rank = next((i for i, h in enumerate(hits, start=1) if is_hit(h, turn)), None)
             label = case["id"] if len(case["turns"]) == 1 else f"{case['id']}.{n}"
             result.ranks.append((label, case.get("type", "?"), rank))

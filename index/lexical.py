@@ -5,24 +5,36 @@ Folding lets "bac kan" match "Bắc Kạn"; syllable pairs stand in for Vietname
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import bm25s
 import numpy as np
 
-from knowledge.normalize import search_keys, tokens
+from knowledge.normalize import fold, has_diacritics, nfc, search_keys, tokens
 
+_WORD = re.compile(r"[^\W\d_]+")
 # Question words and particles: they say what is asked, not what to find.
 QUERY_STOPWORDS = frozenset(
     "ai gi nao bao nhieu may sao the nhu khong co la thi duoc cua va nhung cac o tai ve voi "
     "cho den hay hoac oi a nhe vay nhi con ra lam".split())
 
 
-def lexical_tokens(text: str, drop: frozenset[str] = frozenset()) -> list[str]:
-    """Unigrams (minus ``drop``) and adjacent pairs of the folded search keys."""
+def accented_tokens(text: str) -> list[str]:
+    """Written words that carry diacritics ("~ký"), to tell ký from kỳ and kỷ."""
+    return [f"~{w}" for w in _WORD.findall(nfc(text).lower()) if has_diacritics(w)]
+
+
+def lexical_tokens(text: str, drop: frozenset[str] = frozenset(), accented: bool = True) -> list[str]:
+    """Folded unigrams (minus ``drop``), folded adjacent pairs, and accented unigrams.
+
+    Documents always get the accented tokens; a question only when it was typed with
+    diacritics, so a plain-typed question is scored on folded forms alone.
+    """
     words = tokens(search_keys(text))
     pairs = [f"{a}_{b}" for a, b in zip(words, words[1:])]
-    return [w for w in words if w not in drop] + pairs
+    marked = [t for t in accented_tokens(text) if t[1:] and fold(t[1:]) not in drop] if accented else []
+    return [w for w in words if w not in drop] + pairs + marked
 
 
 class LexicalIndex:
@@ -37,7 +49,8 @@ class LexicalIndex:
 
     def scores(self, question: str, mask: Optional[np.ndarray] = None) -> np.ndarray:
         """BM25 score per passage (zero where ``mask`` is False)."""
-        query = [t for t in lexical_tokens(question, QUERY_STOPWORDS) if t in self.vocab]
+        query = [t for t in lexical_tokens(question, QUERY_STOPWORDS, has_diacritics(question))
+                 if t in self.vocab]
         if not query or self.size == 0:
             return np.zeros(self.size, dtype=np.float32)
         scores = self.bm25.get_scores(query)

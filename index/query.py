@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from knowledge.normalize import fold, has_diacritics
-from knowledge.provinces import find_provinces
+from knowledge.normalize import fold, has_diacritics, nfc, strip_diacritics
+from knowledge.provinces import find_province_spans
 
 # A full number as written: "08-NQ/TU", "01-NQ/ĐUK", "479/SNV-CCHC" (folded).
 _FULL_NUMBER = re.compile(r"\b\d{1,4}[a-z]?(?:\s*[-/]\s*[a-z]{1,8})+\b")
@@ -31,6 +31,12 @@ class QueryFilters:
     doc_ids: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
     unknown_provinces: list[str] = field(default_factory=list)
+    # The question without the mentions already used as filters: they would only pull
+    # up passages that repeat the province's or the document's name.
+    ranking_text: str = ""
+    # Passage roles the question asks about ("ai ký" → card and signature); a preference:
+    # search falls back to every role when none of these match the other filters.
+    roles: list[str] = field(default_factory=list)
 
     def matches(self, passage: dict) -> bool:
         return ((not self.provinces or passage["province"] in self.provinces)
@@ -42,21 +48,39 @@ class QueryFilters:
         return bool(self.provinces or self.doc_ids or self.kinds)
 
 
-def numbers_in(question: str, documents: list[dict]) -> list[str]:
-    """Doc ids whose number (or the number they are about) the question names."""
+def _number_keys(documents: list[dict]) -> dict[str, set[str]]:
     keys: dict[str, set[str]] = {}
     for doc in documents:
         for number in [doc.get("number"), *doc.get("refers_to", [])]:
             if number:
                 keys.setdefault(number_key(number), set()).add(doc["id"])
-    folded = fold(question)
-    wanted = {number_key(m.group(0)) for m in _FULL_NUMBER.finditer(folded)}
-    leading = {m.group(1).lstrip("0") for m in _SHORT_NUMBER.finditer(folded)}
-    found: set[str] = set()
-    for key, doc_ids in keys.items():
-        if key in wanted or re.match(r"\d+[a-z]?", key).group(0).lstrip("0") in leading:
-            found |= doc_ids
-    return sorted(found)
+    return keys
+
+
+def number_spans(question: str, documents: list[dict]) -> list[tuple[int, int, set[str]]]:
+    """(start, end, doc ids) of each known document number the question names.
+
+    Positions are in ``nfc(question)``; "08-NQ/TU" matches exactly, "nghị quyết 08" by
+    its leading number.
+    """
+    keys = _number_keys(documents)
+    folded = strip_diacritics(nfc(question)).lower()
+    spans = []
+    for m in _FULL_NUMBER.finditer(folded):
+        if number_key(m.group(0)) in keys:
+            spans.append((m.start(), m.end(), keys[number_key(m.group(0))]))
+    for m in _SHORT_NUMBER.finditer(folded):
+        lead = m.group(1).lstrip("0")
+        ids = {d for key, ds in keys.items() if re.match(r"\d+[a-z]?", key).group(0).lstrip("0") == lead for d in ds}
+        if ids:
+            spans.append((m.start(1), m.end(1), ids))
+    return spans
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def analyse(question: str, documents: list[dict], province: Optional[str] = None,
@@ -65,17 +89,53 @@ def analyse(question: str, documents: list[dict], province: Optional[str] = None
     """Explicit filters win; otherwise, with ``auto``, read them from the question."""
     known = {d["province"] for d in documents if d.get("province")}
     filters = QueryFilters(kinds=[kind] if kind else [])
+    province_spans = find_province_spans(question)
+    named = list(dict.fromkeys(name for *_, name in province_spans))
     if province:
         filters.provinces = [province]
     elif auto:
-        named = find_provinces(question)
         filters.provinces = [p for p in named if p in known]
         filters.unknown_provinces = [p for p in named if p not in known]
+    found_numbers = number_spans(question, documents) if auto and not doc_id else []
     if doc_id:
         filters.doc_ids = [doc_id]
-    elif auto:
-        filters.doc_ids = numbers_in(question, documents)
+    elif found_numbers:
+        filters.doc_ids = sorted(set().union(*(ids for *_, ids in found_numbers)))
+    used = [(a, b) for a, b, name in province_spans if name in filters.provinces]
+    used += [(a, b) for a, b, _ in found_numbers]
+    filters.ranking_text = _without(nfc(question), used) or nfc(question)
+    filters.roles = metadata_roles(question) if auto else []
     return filters
+
+
+# Questions about a document's own metadata: who signed it, when it was issued, its number.
+_ASKS_SIGNER = re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ai la nguoi ky|ai da ky)\b")
+_ASKS_ISSUE = re.compile(r"\b(ban hanh (vao )?(ngay|khi|luc) nao|ngay ban hanh|de ngay|ky ngay nao|ky khi nao"
+                         r"|so hieu|(nghi quyet|cong van|van ban)\b.{0,60}\bso (may|bao nhieu|nao|gi))\b")
+
+
+def metadata_roles(question: str) -> list[str]:
+    """The passage roles that hold the answer to a metadata question, else []."""
+    folded = fold(question)
+    if _ASKS_SIGNER.search(folded):
+        return ["signature", "card"]
+    if _ASKS_ISSUE.search(folded):
+        return ["card"]
+    return []
+
+
+_FOLLOW_UP = re.compile(r"^(con|vay|the con|vay con|the)\b|thi sao\W*$")
+
+
+def is_follow_up(question: str) -> bool:
+    """"Còn Quảng Ninh?", "Còn định hướng đến 2030 thì sao?": it leans on the last question."""
+    folded = fold(question)
+    return bool(_FOLLOW_UP.search(folded)) or len(folded.split()) <= 3
+
+
+def with_context(question: str, previous: Optional[str]) -> str:
+    """A follow-up searched together with the question it follows."""
+    return f"{question} {previous}" if previous and is_follow_up(question) else question
 
 
 def typed_without_diacritics(question: str) -> bool:

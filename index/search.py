@@ -7,6 +7,7 @@ from typing import Optional
 import numpy as np
 
 from index import dense, store
+from index.diacritics import DiacriticRestorer
 from index.embedder import Embedder
 from index.fusion import rrf
 from index.lexical import LexicalIndex
@@ -60,9 +61,11 @@ class Searcher:
         self.passages = self.stored.passages
         self.documents = self.stored.documents
         self.lexical = LexicalIndex([context_text(p["heading"], p["text"]) for p in self.passages])
+        self.restorer = DiacriticRestorer(p["text"] for p in self.passages)
         self._province = np.array([p["province"] or "" for p in self.passages])
         self._doc = np.array([p["doc_id"] for p in self.passages])
         self._kind = np.array([p["kind"] for p in self.passages])
+        self._role = np.array([p["role"] for p in self.passages])
 
     def _mask(self, filters: QueryFilters) -> Optional[np.ndarray]:
         if not filters.active:
@@ -79,32 +82,46 @@ class Searcher:
     def search(self, question: str, k: int = 5, province: Optional[str] = None,
                doc_id: Optional[str] = None, kind: Optional[str] = None,
                auto_filters: bool = True) -> SearchResult:
-        """The k best passages for the question, under explicit and question-given filters."""
+        """The k best passages for the question, under explicit and question-given filters.
+
+        For a metadata question the card and signature passages come first, then the rest.
+        """
         filters = analyse(question, self.documents, province, doc_id, kind, auto_filters)
         if filters.unknown_provinces and not filters.provinces:
             return SearchResult(hits=[], filters=filters)  # only provinces we hold no document for
+        plain = typed_without_diacritics(question)
+        text = filters.ranking_text
+        query_vec = self.embedder.encode_query(
+            expand_abbreviations(self.restorer.restore(text) if plain else canonical(text)))
         mask = self._mask(filters)
+        hits: list[Hit] = []
+        if filters.roles:
+            preferred = np.isin(self._role, filters.roles) & (True if mask is None else mask)
+            hits = self._ranked(text, plain, query_vec, preferred, k)
+        seen = {h.passage_id for h in hits}
+        hits += [h for h in self._ranked(text, plain, query_vec, mask, k) if h.passage_id not in seen]
+        return SearchResult(hits=hits[:k], filters=filters)
+
+    def _ranked(self, text: str, plain: bool, query_vec: np.ndarray,
+                mask: Optional[np.ndarray], k: int) -> list[Hit]:
+        """Both channels over the passages in ``mask``, fused."""
         allowed = None if mask is None else np.flatnonzero(mask)
-
-        query_vec = self.embedder.encode_query(expand_abbreviations(canonical(question)))
-        dense_ids, dense_scores = dense.search(self.stored.dense, query_vec, CANDIDATES, allowed)
-        lexical_all = self.lexical.scores(question, mask)
+        dense_ids, _ = dense.search(self.stored.dense, query_vec, CANDIDATES, allowed)
+        lexical_all = self.lexical.scores(text, mask)
         lexical_ids = [i for i in np.argsort(-lexical_all, kind="stable")[:CANDIDATES] if lexical_all[i] > 0]
-
         s = self.settings
-        dense_weight = s.dense_weight_no_diacritics if typed_without_diacritics(question) else s.dense_weight
+        dense_weight = s.dense_weight_no_diacritics if plain else s.dense_weight
         fused = rrf([(dense_ids, dense_weight), (lexical_ids, s.lexical_weight)], k=s.rrf_k)[:k]
-
         dense_rank = {int(i): r for r, i in enumerate(dense_ids, start=1)}
         lexical_rank = {int(i): r for r, i in enumerate(lexical_ids, start=1)}
         hits = []
         for pid, score in fused:
             p = self.passages[pid]
-            cosine = float(np.dot(self.stored.vectors[pid], query_vec))
             hits.append(Hit(
                 passage_id=p["passage_id"], doc_id=p["doc_id"], province=p["province"], kind=p["kind"],
                 role=p["role"], section=p["section"], heading=list(p["heading"]), text=p["text"],
-                doc_number=p.get("doc_number"), score=round(score, 6), dense_score=round(cosine, 4),
+                doc_number=p.get("doc_number"), score=round(score, 6),
+                dense_score=round(float(np.dot(self.stored.vectors[pid], query_vec)), 4),
                 lexical_score=round(float(lexical_all[pid]), 4),
                 dense_rank=dense_rank.get(pid), lexical_rank=lexical_rank.get(pid)))
-        return SearchResult(hits=hits, filters=filters)
+        return hits

@@ -133,5 +133,6 @@ def build_passages(meta: DocumentMeta, structure: ParsedStructure) -> list[Passa
     if structure.recipients:
         add("recipients", "", ["Nơi nhận"], "\n".join(structure.recipients))
     for block in structure.signatures:
-        add("signature", "", ["Chữ ký", KIND_LABELS[meta.kind]], block.text)
+        add("signature", "", [f"Người ký {KIND_LABELS[meta.kind].lower()}" + (f" số {meta.number}" if meta.number else "")],
+            block.text)
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.normalize import fold
+from knowledge.normalize import fold, nfc, strip_diacritics
 
 # Official name → extra spellings people use (folded matching covers case/diacritics).
 PROVINCES: dict[str, tuple[str, ...]] = {
@@ -39,21 +39,31 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     for name, aliases in PROVINCES.items():
         for spelling in (name, *aliases):
             key = re.sub(r"[^a-z0-9]+", " ", fold(spelling)).strip()
-            pairs.append((key, name))
+            pairs.append((key.replace(" ", " +"), name))
     pairs.sort(key=lambda p: -len(p[0]))
-    return [(re.compile(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])"), n) for k, n in pairs]
+    return [(re.compile(rf"(?<![a-z0-9]){k}(?![a-z0-9])"), n) for k, n in pairs]
+
+
+def _key(text: str) -> str:
+    """Folded, lower-case, every other character a space: same length as the NFC text."""
+    return re.sub(r"[^a-z0-9]", " ", strip_diacritics(nfc(text)).lower())
+
+
+def find_province_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, official name) of each mention, positions in ``nfc(text)``."""
+    haystack = _key(text)
+    found: list[tuple[int, int, str]] = []
+    for pattern, name in _patterns():
+        for match in pattern.finditer(haystack):
+            found.append((match.start(), match.end(), name))
+            haystack = haystack[: match.start()] + " " * len(match.group(0)) + haystack[match.end():]
+    return sorted(found)
 
 
 def find_provinces(text: str) -> list[str]:
     """Official names of the provinces the text mentions, in order of first mention."""
-    haystack = re.sub(r"[^a-z0-9]+", " ", fold(text))
-    found: list[tuple[int, str]] = []
-    for pattern, name in _patterns():
-        for match in pattern.finditer(haystack):
-            found.append((match.start(), name))
-            haystack = haystack[: match.start()] + " " * len(match.group(0)) + haystack[match.end():]
     seen: list[str] = []
-    for _, name in sorted(found):
+    for _, _, name in find_province_spans(text):
         if name not in seen:
             seen.append(name)
     return seen

@@ -81,3 +81,36 @@ def test_dev_questions_recall(searcher):
     assert r5 >= 0.95 and r1 >= 0.75, (r1, r5, [r for r in result.ranks if r[2] != 1])
     plain = result.by_type()["no_diacritics"]
     assert plain[2] >= r5 - 1e-9
+
+
+def test_held_out_paraphrases_recall(searcher):
+    """Our own probe of other phrasings and facts (tests/data/paraphrases.yaml)."""
+    from conftest import ROOT
+    from index.evaluate import evaluate
+
+    result = evaluate(searcher, ROOT / "tests" / "data" / "paraphrases.yaml", k=5)
+    n, r1, r5, _ = result.overall()
+    assert n >= 18 and r5 >= 0.9 and r1 >= 0.75, [r for r in result.ranks if r[2] != 1]
+
+
+def test_metadata_question_searches_card_and_signature_first(searcher):
+    result = searcher.search("Ai ký công văn xin ý kiến dự thảo nghị quyết của Bắc Giang?", k=3)
+    assert result.filters.roles == ["signature", "card"]
+    assert "Bùi Ngọc Sơn" in result.hits[0].text
+    topic = searcher.search("Quảng Ninh đặt mục tiêu gì về văn bản có chữ ký số?", k=3)
+    assert topic.filters.roles == [] and "chữ ký số" in topic.hits[0].text
+
+
+def test_follow_up_is_searched_with_the_question_it_follows():
+    from index.query import is_follow_up, with_context
+
+    assert is_follow_up("Còn định hướng đến 2030 thì sao?") and is_follow_up("Còn Quảng Ninh?")
+    assert not is_follow_up("Quảng Ninh đặt mục tiêu thu hút FDI bao nhiêu đến năm 2025?")
+    assert with_context("Còn Lai Châu?", "Mức độ hài lòng ở Bắc Kạn?") == "Còn Lai Châu? Mức độ hài lòng ở Bắc Kạn?"
+    assert with_context("Ai ký nghị quyết của Quảng Ninh?", "trước đó") == "Ai ký nghị quyết của Quảng Ninh?"
+
+
+def test_diacritics_are_restored_from_the_corpus_for_the_dense_channel(searcher):
+    restored = searcher.restorer.restore("bac kan dat muc tieu bao nhieu phan tram ho gia dinh co cap quang")
+    assert restored == "bắc kạn đạt mục tiêu bao nhiêu phần trăm hộ gia đình có cáp quang"
+    assert searcher.restorer.restore("xyzzy abc") == "xyzzy abc"

@@ -121,3 +121,17 @@ def test_a_new_source_with_metadata_is_picked_up(tmp_path):
     (doc,) = load_corpus(tmp_path)
     assert doc.meta.signer == "Nguyễn Văn A" and doc.meta.number is None
     assert any(p.section == "I.1" and "95%" in p.text for p in doc.passages)
+
+
+def test_a_docx_source_is_read(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for para in ["NGHỊ QUYẾT", "I. MỤC TIÊU", "1. Mục tiêu: 70% hồ sơ trực tuyến.", "T/M TỈNH ỦY\nBÍ THƯ", "Trần Văn B"]:
+        document.add_paragraph(para)
+    document.save(str(tmp_path / "demo.docx"))
+    (tmp_path / "demo.meta.yaml").write_text(
+        "documents:\n  - id: demo\n    kind: draft resolution\n    province: Hà Giang\n", encoding="utf-8")
+    (doc,) = load_corpus(tmp_path)
+    assert doc.meta.signer == "Trần Văn B"
+    assert any(p.section == "I.1" and "70% hồ sơ" in p.text for p in doc.passages)

@@ -5,7 +5,9 @@ Folding lets "bac kan" match "Bắc Kạn"; syllable pairs stand in for Vietname
 """
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from typing import Optional
 
 import bm25s
@@ -17,7 +19,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Question words and particles: they say what is asked, not what to find.
 QUERY_STOPWORDS = frozenset(
     "ai gi nao bao nhieu may sao the nhu khong co la thi duoc cua va nhung cac o tai ve voi "
-    "cho den hay hoac oi a nhe vay nhi con ra lam".split())
+    "cho den hay hoac oi a nhe vay nhi con ra lam phan tram".split())
 
 
 def accented_tokens(text: str) -> list[str]:
@@ -46,6 +48,12 @@ class LexicalIndex:
         corpus = [lexical_tokens(t) or ["∅"] for t in texts]
         self.bm25.index(corpus, show_progress=False)
         self.vocab = self.bm25.vocab_dict
+        self.df = Counter(token for doc in corpus for token in set(doc))
+
+    def idf(self, token: str) -> float:
+        """How much finding this token says (a token no passage holds says the most)."""
+        df = self.df.get(token, 0)
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
 
     def scores(self, question: str, mask: Optional[np.ndarray] = None) -> np.ndarray:
         """BM25 score per passage (zero where ``mask`` is False)."""

@@ -109,19 +109,28 @@ def analyse(question: str, documents: list[dict], province: Optional[str] = None
 
 
 # Questions about a document's own metadata: who signed it, when it was issued, its number.
-_ASKS_SIGNER = re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ai la nguoi ky|ai da ky)\b")
-_ASKS_ISSUE = re.compile(r"\b(ban hanh (vao )?(ngay|khi|luc) nao|ngay ban hanh|de ngay|ky ngay nao|ky khi nao"
-                         r"|so hieu|(nghi quyet|cong van|van ban)\b.{0,60}\bso (may|bao nhieu|nao|gi))\b")
+_ASKS = {
+    "signer": re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ai la nguoi ky|ai da ky)\b"),
+    "date": re.compile(r"\b(ban hanh (vao )?(ngay|khi|luc|nam) nao|ngay ban hanh|de ngay|ky ngay nao|ky khi nao"
+                       r"|ngay thang nao|ban hanh (vao )?ngay bao nhieu)\b"),
+    "number": re.compile(r"\b(so hieu|so ky hieu|(nghi quyet|cong van|van ban)\b.{0,60}\bso (may|bao nhieu|nao|gi))\b"),
+    "issuer": re.compile(r"\b((co quan|don vi|ai) nao ban hanh|ban hanh boi|do (co quan|ai) nao ban hanh"
+                         r"|ai ban hanh|cua co quan nao)\b"),
+}
+
+
+def metadata_field(question: str) -> Optional[str]:
+    """signer, date, number or issuer when the question asks for that, else None."""
+    folded = fold(question)
+    return next((field for field, pattern in _ASKS.items() if pattern.search(folded)), None)
 
 
 def metadata_roles(question: str) -> list[str]:
     """The passage roles that hold the answer to a metadata question, else []."""
-    folded = fold(question)
-    if _ASKS_SIGNER.search(folded):
+    field = metadata_field(question)
+    if field == "signer":
         return ["signature", "card"]
-    if _ASKS_ISSUE.search(folded):
-        return ["card"]
-    return []
+    return ["card"] if field else []
 
 
 _FOLLOW_UP = re.compile(r"^(con|vay|the con|vay con|the)\b|thi sao\W*$")

@@ -1,0 +1,72 @@
+"""Questions that ask for a list ("những mục tiêu cụ thể nào?"): the items of a section."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from bot.actions.citations import citation_line, document_label, source
+from bot.actions.evidence import Evidence
+from index.search import Hit
+from knowledge.normalize import fold
+
+ITEM_MAX = 200
+LIST_MAX = 8
+_ASKS_LIST = re.compile(r"\b(nhung|cac)\b.{0,40}\bnao\b|\bgom (nhung )?(gi|nao)\b|\bliet ke\b|\bbao gom\b"
+                        r"|\bco (nhung|bao nhieu) (muc tieu|chi tieu|nhiem vu|giai phap)\b")
+
+
+def asks_for_list(question: str) -> bool:
+    return bool(_ASKS_LIST.search(fold(question)))
+
+
+def _parent(path: str) -> str:
+    """"II.2.2(3)" → "II.2.2"; "I.2.6[2]" → "I.2.6"; "I.2.6" → "I.2"."""
+    for sep in ("[", "("):
+        if path.endswith(("]", ")")) and sep in path:
+            return path.rsplit(sep, 1)[0]
+    return path.rsplit(".", 1)[0] if "." in path else ""
+
+
+def _short(text: str) -> str:
+    text = text.lstrip("-–• ").strip()
+    return text if len(text) <= ITEM_MAX else text[:ITEM_MAX].rsplit(" ", 1)[0] + " …"
+
+
+def _common_heading(items: list[dict]) -> str:
+    """The title of the section the items share (the last heading all their chains have)."""
+    shared = ""
+    for level in zip(*(p["heading"] for p in items)):
+        if len(set(level)) > 1:
+            break
+        shared = level[0]
+    return shared
+
+
+def list_section(hits: list[Hit], evidence: Evidence, docs: dict[str, dict]) -> Optional["Reply"]:
+    """The items under the section the question names, with the best hit's source."""
+    from bot.actions.answering import Reply  # avoid an import cycle
+    from bot.actions.resources import get_searcher
+
+    passages = get_searcher().passages
+    best: Optional[tuple[float, Hit, str, list[dict]]] = None
+    for hit in hits[:5]:
+        path = hit.section
+        while path:
+            path = _parent(path)
+            if not path:
+                break
+            items = [p for p in passages if p["doc_id"] == hit.doc_id and p["role"] == "body"
+                     and _parent(p["section"]) == path and p["section"] != path]
+            heading = _common_heading(items)
+            if len(items) >= 2 and heading:
+                score = evidence.support(heading)
+                if best is None or score > best[0]:
+                    best = (score, hit, heading, items)
+    if best is None or best[0] < 0.3:
+        return None
+    _, hit, heading, items = best
+    doc = docs.get(hit.doc_id)
+    lines = [f"- {_short(p['text'])}" for p in items[:LIST_MAX]]
+    more = f"\n(còn {len(items) - LIST_MAX} mục nữa)" if len(items) > LIST_MAX else ""
+    text = f"{heading} — {len(items)} mục:\n" + "\n".join(lines) + more + f"\n\n{citation_line(hit, doc)}"
+    return Reply(text=text, sources=[source(hit, doc)], slots={"province": hit.province, "doc_id": hit.doc_id})

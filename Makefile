@@ -1,12 +1,17 @@
 # The two commands a newcomer needs: `make run` and `make test`.
-# Everything else is built on demand from the repo's own scripts.
+# Everything else is built on demand from the repo's own scripts, and only when its
+# inputs changed (make compares timestamps).
 
 PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 MODEL_DIR ?= models/multilingual-e5-small
-INDEX_DIR ?= index/build
+INDEX  := index/build/manifest.json
+BOT_MODEL := bot/models/assistant.tar.gz
+SOURCES := $(wildcard knowledge/sources/*) $(wildcard knowledge/*.py)
+BOT_INPUTS := config.yml bot/domain.yml $(shell find bot/data bot/nlu -type f -name '*.yml' -o -type f -name '*.py') \
+              knowledge/entities.py knowledge/normalize.py knowledge/provinces.py
 
 export RASA_TELEMETRY_ENABLED=false
 export TF_CPP_MIN_LOG_LEVEL=2
@@ -14,18 +19,20 @@ export SQLALCHEMY_SILENCE_UBER_WARNING=1
 export MPLBACKEND=Agg
 export OMP_NUM_THREADS=1
 export TOKENIZERS_PARALLELISM=false
+export USE_TF=0
 export PYTHONDONTWRITEBYTECODE=1
 
-.PHONY: install model knowledge index run test bench-index eval clean
+.PHONY: install model index train run test chromium bench-index eval clean
 
 install: $(STAMP)
 
 # Rasa 3.6.21 declares Python <3.11; an exact lock installed with --no-deps works on 3.11.
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade "pip==24.3.1"
-	$(PY) -m pip install -q --no-deps --ignore-requires-python -r requirements.txt
-	$(PY) -m pip check || true   # two known, harmless lines: see README "Install"
+	$(PY) -m pip install -q --upgrade "pip==24.3.1" 2>&1 | grep -v "is ignored" || true
+	$(PY) -m pip install -q --no-deps --ignore-requires-python -r requirements.txt 2>&1 | grep -v "is ignored" || true
+	$(PY) -m pip check || true   # two known, harmless lines: see README "Install notes"
+	$(PY) -c "import rasa, faiss, sentence_transformers, fastapi, bm25s" 2>/dev/null
 	touch $(STAMP)
 
 model: $(MODEL_DIR)/config.json
@@ -33,17 +40,34 @@ model: $(MODEL_DIR)/config.json
 $(MODEL_DIR)/config.json: | $(STAMP)
 	$(PY) -m index.model_builder --out $(MODEL_DIR)
 
-index: model
+index: $(INDEX)
+
+$(INDEX): $(SOURCES) | $(MODEL_DIR)/config.json
 	$(PY) -m index build
 
-eval: index
-	$(PY) -m index eval ../shared/eval/dev_questions.yaml
+train: $(BOT_MODEL)
 
-test: model
+# Retrained only when the NLU data, domain, config or pipeline code changed.
+$(BOT_MODEL): $(BOT_INPUTS) | $(STAMP)
+	$(PY) -m rasa train --config config.yml --domain bot/domain.yml --data bot/data \
+	    --out bot/models --fixed-model-name assistant --quiet
+
+run: $(INDEX) $(BOT_MODEL)
+	$(PY) -m api
+
+# Debian's Chromium for the browser test (CI runs as root; elsewhere the test is skipped).
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
+	    || echo "chromium could not be installed: the browser test will be skipped"
+
+test: $(INDEX) $(BOT_MODEL) chromium
 	$(PY) -m pytest
 
-bench-index: model
+bench-index: $(MODEL_DIR)/config.json
 	$(PY) benchmarks/bench_index.py
 
+eval: $(INDEX)
+	$(PY) -m index eval ../shared/eval/dev_questions.yaml
+
 clean:
-	rm -rf $(INDEX_DIR) knowledge/build
+	rm -rf index/build knowledge/build bot/models .rasa

@@ -50,6 +50,13 @@ ABBREVIATIONS: dict[str, str] = {
     "KT-XH": "kinh tế - xã hội",
 }
 
+# Phrases the documents and users use for the same thing; searchable both ways like
+# the abbreviations.
+SYNONYMS: tuple[tuple[str, str], ...] = (
+    ("mục tiêu chung", "mục tiêu tổng quát"),
+    ("định hướng", "tầm nhìn"),
+)
+
 _TOKEN = re.compile(r"\d+(?:[.,/]\d+)*%?|[a-z0-9]+")
 
 
@@ -91,7 +98,7 @@ def tokens(text: str) -> list[str]:
 def _abbreviation_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str], str, str]]:
     """(short pattern, long pattern, short key, long key) over folded text."""
     out = []
-    for short, long in ABBREVIATIONS.items():
+    for short, long in [*ABBREVIATIONS.items(), *SYNONYMS]:
         fs, fl = fold(short), fold(long)
         out.append((
             re.compile(rf"(?<![a-z0-9]){re.escape(fs)}(?![a-z0-9])"),
@@ -119,7 +126,7 @@ def expand_abbreviations(text: str) -> str:
 
 
 def search_keys(text: str) -> str:
-    """Folded text plus the other form of every abbreviation or long form it holds.
+    """Folded text plus the other form of every abbreviation, long form or synonym it holds.
 
     Applied to documents and queries alike, so "TTHC" finds "thủ tục hành chính" and back.
     """

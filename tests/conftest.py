@@ -10,7 +10,11 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_EVAL = ROOT.parent / "shared" / "eval" / "dev_questions.yaml"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
 
 
 @pytest.fixture(scope="session")
@@ -43,3 +47,17 @@ def searcher(index_settings, embedder):
 
     build(index_settings, embedder=embedder, progress=False)
     return Searcher(index_settings, embedder=embedder)
+
+
+@pytest.fixture(scope="session")
+def built():
+    """The built index and trained Rasa model that `make test` prepares (cached build outputs)."""
+    from api.settings import ApiSettings
+    from index.settings import IndexSettings
+
+    index_dir = IndexSettings().path(IndexSettings().index_dir)
+    model = ApiSettings().rasa_model
+    missing = [str(p) for p in (index_dir / "manifest.json", model) if not p.exists()]
+    if missing:
+        pytest.fail(f"build outputs missing ({', '.join(missing)}): run `make index train` (make test does)")
+    return model

@@ -3,13 +3,13 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
-from conftest import ROOT
 
 
-def run_cli(args, index_settings, stdin=""):
+def run_cli(args, index_settings, stdin="", root=Path(__file__).resolve().parents[2]):
     env = {**os.environ, "ASSISTANT_INDEX_DIR": str(index_settings.path(index_settings.index_dir))}
-    return subprocess.run([sys.executable, "-m", "index", *args], cwd=ROOT, env=env, input=stdin,
+    return subprocess.run([sys.executable, "-m", "index", *args], cwd=root, env=env, input=stdin,
                           capture_output=True, text=True, timeout=600)
 
 

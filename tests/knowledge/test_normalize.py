@@ -54,3 +54,8 @@ def test_expand_abbreviations_keeps_the_original():
     assert out.startswith("Chỉ số PCI (chỉ số năng lực cạnh tranh cấp tỉnh)")
     assert "SIPAS (" in out
     assert expand_abbreviations("TTHCX") == "TTHCX"
+
+
+def test_synonyms_are_searchable_both_ways():
+    assert "muc tieu tong quat" in search_keys("Mục tiêu chung của nghị quyết")
+    assert "muc tieu chung" in search_keys("2.1. Mục tiêu tổng quát")

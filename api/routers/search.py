@@ -1,0 +1,20 @@
+"""The hybrid index, for debugging and for the portal's own search box."""
+from __future__ import annotations
+
+from typing import Optional
+
+from fastapi import APIRouter, Query
+
+from api.schemas import SearchHit, SearchResponse
+from bot.actions.resources import get_searcher
+
+router = APIRouter(tags=["knowledge"])
+
+
+@router.get("/search", response_model=SearchResponse, summary="Search the passages (semantic + lexical)")
+async def search(q: str = Query(..., min_length=1, max_length=500, description="the question"),
+                 k: int = Query(5, ge=1, le=50), province: Optional[str] = Query(None, max_length=64),
+                 kind: Optional[str] = Query(None, max_length=32)) -> SearchResponse:
+    result = get_searcher().search(q, k=k, province=province, kind=kind)
+    return SearchResponse(query=q, provinces=result.filters.provinces,
+                          hits=[SearchHit(**h.to_dict()) for h in result.hits])

@@ -13,6 +13,10 @@ from knowledge.provinces import find_province_spans
 
 # Party and State bodies that resolutions name, most specific first.
 BODIES: dict[str, tuple[str, ...]] = {
+    "Ủy viên Ban Chấp hành Đảng bộ tỉnh": ("cac dong chi uy vien ban chap hanh dang bo tinh",
+                                          "uy vien ban chap hanh dang bo tinh", "tinh uy vien"),
+    "Ủy viên Ban Chấp hành Đảng bộ Khối": ("cac dong chi uy vien ban chap hanh dang bo khoi",
+                                          "uy vien ban chap hanh dang bo khoi"),
     "Ban Thường vụ Tỉnh ủy": ("ban thuong vu tinh uy", "btv tinh uy", "thuong vu tinh uy"),
     "Ban Chấp hành Đảng bộ tỉnh": ("ban chap hanh dang bo tinh", "bch dang bo tinh"),
     "Văn phòng Tỉnh ủy": ("van phong tinh uy", "vptu"),

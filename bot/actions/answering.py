@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from bot.actions.citations import citation_line, document_label, source
-from bot.actions.evidence import MIN_SUPPORT, Evidence
+from bot.actions.evidence import Evidence
 from bot.actions.extract import Lead, best_lead
 from bot.actions.resources import documents_by_id, get_searcher
 from bot.actions.listing import asks_for_list, list_section
@@ -106,7 +106,7 @@ def _leads_by_province(hits: list[Hit], evidence: Evidence, intent: Optional[str
     leads = []
     for province in provinces:
         lead = best_lead([h for h in hits if h.province == province], evidence, intent)
-        if lead and lead.support >= MIN_SUPPORT:
+        if lead:
             leads.append((province, lead))
     return sorted(leads, key=lambda pl: -pl[1].score)
 

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from bot.actions.evidence import Evidence
+from bot.actions.evidence import MIN_SUPPORT, Evidence
 from index.search import Hit
 
 LEAD_MAX = 300
@@ -66,14 +66,16 @@ def units(text: str) -> list[str]:
 
 
 def best_lead(hits: list[Hit], evidence: Evidence, intent: Optional[str]) -> Optional[Lead]:
-    """The best unit over the first hits: coverage of the question, the intent's signal
-    (a number for targets, a date for deadlines, a role verb for responsibilities) and
-    the passage's search rank."""
+    """The best unit over the first hits whose passage supports the question: coverage of
+    the question, the intent's signal (a number for targets, a date for deadlines, a role
+    verb for responsibilities) and the passage's search rank."""
     signal, bonus = INTENT_SIGNAL.get(intent or "", (None, 0.0))
     best: Optional[Lead] = None
     for rank, hit in enumerate(hits[:5]):
         context = "\n".join([*hit.heading, hit.text])
         passage_support = evidence.support(context)
+        if passage_support < MIN_SUPPORT:
+            continue
         for unit in units(hit.text):
             score = (evidence.support(unit) + 0.35 * passage_support + 0.15 / (1 + rank)
                      + (bonus if signal and signal.search(unit) else 0.0))

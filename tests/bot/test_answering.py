@@ -68,4 +68,4 @@ def test_list_question_lists_the_section_items():
 
 def test_units_keep_a_lead_in_with_what_follows():
     parts = units("2. Các Ban xây dựng Đảng: Theo chức năng, nhiệm vụ tổ chức kiểm tra, giám sát. Câu khác ở đây.")
-    assert parts[0].startswith("2. Các Ban xây dựng Đảng: Theo chức năng")
+    assert parts[0].startswith("Các Ban xây dựng Đảng: Theo chức năng, nhiệm vụ tổ chức kiểm tra")

@@ -1,4 +1,4 @@
-"""Build the index from the knowledge base, re-embedding only what changed.
+"""Build the index (and the extracted facts) from the knowledge base, re-embedding only what changed.
 
 A document is reused when its content hash (source bytes + metadata + parser version)
 and the model fingerprint match the previous build; everything else is embedded.
@@ -17,6 +17,7 @@ from index import dense, store
 from index.embedder import Embedder
 from index.settings import IndexSettings
 from knowledge.corpus import Document, load_corpus
+from knowledge.facts import extract_facts
 
 
 @dataclass
@@ -89,8 +90,9 @@ def build(settings: IndexSettings, embedder: Optional[Embedder] = None,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }
     passages = [p.to_dict() for d in docs for p in d.passages]
+    facts = [f.to_dict() for d in docs for f in extract_facts(d)]
     store.write(folder, store.StoredIndex(manifest=manifest, passages=passages,
-                                          documents=[document_record(d) for d in docs],
+                                          documents=[document_record(d) for d in docs], facts=facts,
                                           vectors=vectors, dense=faiss_index))
     report.passages = len(passages)
     report.seconds = time.perf_counter() - started

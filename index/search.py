@@ -60,6 +60,7 @@ class Searcher:
                 "index was built with another embedding model: rebuild it with `python -m index build`")
         self.passages = self.stored.passages
         self.documents = self.stored.documents
+        self.facts = self.stored.facts
         self.lexical = LexicalIndex([context_text(p["heading"], p["text"]) for p in self.passages])
         self.restorer = DiacriticRestorer(p["text"] for p in self.passages)
         self._province = np.array([p["province"] or "" for p in self.passages])

@@ -1,4 +1,4 @@
-"""The built index on disk: passages, their vectors, the faiss index and a manifest.
+"""The built index on disk: passages, their vectors, the faiss index, facts and a manifest.
 
 Written to a temporary folder and swapped in whole, so a crash mid-build never leaves
 a half index; the manifest's per-document content hashes drive incremental rebuilds.
@@ -14,7 +14,7 @@ import faiss
 import numpy as np
 
 FORMAT_VERSION = 1
-FILES = ("manifest.json", "passages.jsonl", "documents.json", "vectors.npy", "dense.faiss")
+FILES = ("manifest.json", "passages.jsonl", "documents.json", "facts.jsonl", "vectors.npy", "dense.faiss")
 
 
 class IndexMissingError(RuntimeError):
@@ -28,6 +28,7 @@ class StoredIndex:
     manifest: dict
     passages: list[dict]
     documents: list[dict]
+    facts: list[dict]
     vectors: np.ndarray
     dense: faiss.Index = field(repr=False)
 
@@ -38,9 +39,10 @@ def write(folder: Path, stored: StoredIndex) -> None:
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     (tmp / "manifest.json").write_text(json.dumps(stored.manifest, ensure_ascii=False, indent=1), "utf-8")
-    with (tmp / "passages.jsonl").open("w", encoding="utf-8") as out:
-        for passage in stored.passages:
-            out.write(json.dumps(passage, ensure_ascii=False) + "\n")
+    for name, rows in (("passages.jsonl", stored.passages), ("facts.jsonl", stored.facts)):
+        with (tmp / name).open("w", encoding="utf-8") as out:
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
     (tmp / "documents.json").write_text(json.dumps(stored.documents, ensure_ascii=False, indent=1), "utf-8")
     np.save(tmp / "vectors.npy", stored.vectors)
     faiss.write_index(stored.dense, str(tmp / "dense.faiss"))
@@ -60,7 +62,7 @@ def read(folder: Path) -> StoredIndex:
             f"index at {folder} is missing {', '.join(missing)}: run `python -m index build` (or `make index`)")
     try:
         manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-        passages = [json.loads(line) for line in (folder / "passages.jsonl").read_text("utf-8").splitlines() if line]
+        passages, facts = (_jsonl(folder / name) for name in ("passages.jsonl", "facts.jsonl"))
         documents = json.loads((folder / "documents.json").read_text("utf-8"))
         vectors = np.load(folder / "vectors.npy")
         dense = faiss.read_index(str(folder / "dense.faiss"))
@@ -70,7 +72,12 @@ def read(folder: Path) -> StoredIndex:
     if manifest.get("format") != FORMAT_VERSION or len(passages) != len(vectors) or dense.ntotal != len(passages):
         raise IndexMissingError(
             f"index at {folder} is inconsistent or from another version: rebuild it with `python -m index build --full`")
-    return StoredIndex(manifest=manifest, passages=passages, documents=documents, vectors=vectors, dense=dense)
+    return StoredIndex(manifest=manifest, passages=passages, documents=documents, facts=facts,
+                       vectors=vectors, dense=dense)
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
 
 
 def read_if_present(folder: Path) -> StoredIndex | None:

@@ -11,7 +11,7 @@ from knowledge.sections import ParsedStructure, Section, parse_structure
 
 DEFAULT_SOURCES = Path(__file__).resolve().parent / "sources"
 # Bump when parsing changes, so stored indexes know their passages are stale.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 
 @dataclass

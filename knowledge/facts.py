@@ -146,7 +146,7 @@ def _targets(doc: Document, passage: Passage) -> Iterator[Fact]:
             if i and not value_last and subject and subject != indicator:
                 indicator = f"{subject} — {indicator}"
             words = [(m.groupdict().get("pre") or "").strip().lower(), (m.groupdict().get("post") or "").strip().lower()]
-            qualifier = " ".join(w for w in words if w) or None
+            qualifier = " ".join(w for w in words if w and w != "đạt") or None
             comparator = next((QUALIFIERS[w] for w in words if w in QUALIFIERS and w != "đạt"), None)
             unit = m.groupdict().get("unit") or "vị trí"
             level = _LEVEL.search(clause[start:end])
@@ -204,9 +204,14 @@ def _responsibilities(doc: Document, passage: Passage) -> Iterator[Fact]:
                                task=task[:300], heading=passage.heading)
 
 
-def _quoted(text: str, at: int) -> bool:
-    """Inside “…”: a programme's name ("Chương trình … đến năm 2025"), not a deadline."""
-    return text.count("“", 0, at) > text.count("”", 0, at)
+_TITLE_BEFORE = re.compile(r"\b(Nghị quyết|Chương trình|Đề án|Kế hoạch|Chiến lược|Quy hoạch)\b[^;.]{0,90}$")
+
+
+def _names_a_document(text: str, at: int) -> bool:
+    """"“Chương trình chuyển đổi số Quốc gia đến năm 2025…”", "Nghị quyết chuyển đổi số tỉnh
+    Bắc Kạn đến năm 2025": the year is part of another document's name, not a deadline."""
+    quoted = text.count("“", 0, at) > text.count("”", 0, at)
+    return quoted or bool(_TITLE_BEFORE.search(text[:at]))
 
 
 def _deadlines(doc: Document, passage: Passage) -> Iterator[Fact]:
@@ -214,7 +219,7 @@ def _deadlines(doc: Document, passage: Passage) -> Iterator[Fact]:
         if clause.endswith(":"):
             continue  # a lead-in: its year belongs to the targets that follow
         for m in _DUE.finditer(clause):
-            if _quoted(clause, m.start()) or re.search(r"tầm nhìn\s*$", clause[:m.start()], re.IGNORECASE):
+            if _names_a_document(clause, m.start()) or re.search(r"tầm nhìn\s*$", clause[:m.start()], re.IGNORECASE):
                 continue
             date = f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}" if m["y"] else None
             item = _indicator_text(clause[:m.start()] + " " + clause[m.end():])

@@ -172,8 +172,10 @@ def _classify(para: str) -> Optional[Section]:
     m = _NUMBERED.match(para)
     if m:
         title, body = split_heading(m["rest"])
+        # A numbered sentence ("3. Ban cán sự đảng … chỉ đạo …, theo dõi.") is content too.
+        sentence = para.rstrip().endswith((".", ";", "./."))
         return Section(kind="section", label=m["label"], title=title, path="", level=0,
-                       paragraphs=[para] if body else [])
+                       paragraphs=[para] if body or sentence else [])
     m = _ITEM.match(para)
     if m:
         title, _ = split_heading(m["rest"])

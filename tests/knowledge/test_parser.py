@@ -135,3 +135,14 @@ def test_a_docx_source_is_read(tmp_path):
     (doc,) = load_corpus(tmp_path)
     assert doc.meta.signer == "Trần Văn B"
     assert any(p.section == "I.1" and "70% hồ sơ" in p.text for p in doc.passages)
+
+
+def test_every_numbered_sentence_becomes_a_passage(docs):
+    """Short numbered items that are whole sentences are content, not only headings."""
+    qn = docs["quang-ninh-nq-cchc-2021-2025"]
+    sections = {p.section for p in qn.passages if p.role == "body"}
+    assert {f"IV.{i}" for i in range(1, 10)} <= sections
+    text = next(p.text for p in qn.passages if p.section == "IV.5")
+    assert text.startswith("5. Ban Tuyên giáo Tỉnh ủy chủ trì")
+    assert not any(p.section == "I.2.2" for p in docs["bac-kan-08-nq-tu-2021"].passages if p.role == "body"
+                   and p.text == "2.2. Về cải cách thủ tục hành chính")

@@ -22,7 +22,7 @@ export TOKENIZERS_PARALLELISM=false
 export USE_TF=0
 export PYTHONDONTWRITEBYTECODE=1
 
-.PHONY: install model index train run test chromium bench-index eval clean
+.PHONY: install model index train run test chromium bench bench-index eval clean
 
 install: $(STAMP)
 
@@ -62,6 +62,11 @@ chromium:
 
 test: $(INDEX) $(BOT_MODEL) chromium
 	$(PY) -m pytest
+
+# Chat latency/throughput against a real server, and index latency at 1×, 10×, 100×
+# (100× embeds for several minutes: `make bench BENCH_ARGS="--index-scales 1,10"`).
+bench: $(INDEX) $(BOT_MODEL)
+	$(PY) benchmarks/bench_chat.py $(BENCH_ARGS)
 
 bench-index: $(MODEL_DIR)/config.json
 	$(PY) benchmarks/bench_index.py

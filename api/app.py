@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from api.assistant import Assistant
-from api.routers import chat, documents, health, page, rest_channel, search
+from api.routers import chat, documents, facts, health, page, rest_channel, search
 from api.routers.page import STATIC
 from api.settings import ApiSettings, get_api_settings
 
@@ -26,7 +26,7 @@ def create_app(settings: Optional[ApiSettings] = None) -> FastAPI:
                               "hành chính và năng lực cạnh tranh cấp tỉnh; mỗi câu trả lời kèm nguồn.",
                   lifespan=lifespan)
     app.state.assistant = Assistant(settings)
-    for module in (chat, rest_channel, documents, search, health, page):
+    for module in (chat, rest_channel, documents, facts, search, health, page):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

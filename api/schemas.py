@@ -1,6 +1,7 @@
 """Request and response models (pydantic v1: Rasa 3.6 pins pydantic<1.10.10)."""
 from __future__ import annotations
 
+from enum import Enum
 from typing import Optional
 
 from pydantic import BaseModel, Field, validator
@@ -117,3 +118,43 @@ class Health(BaseModel):
     documents: int
     passages: int
     rasa_model: str
+
+
+class FactType(str, Enum):
+    target = "target"
+    responsibility = "responsibility"
+    deadline = "deadline"
+
+
+class Fact(BaseModel):
+    """One commitment extracted from a document (mirrors knowledge.facts.Fact); which
+    fields are set depends on `type`, and `quote` is always the verbatim clause."""
+
+    type: FactType
+    doc_id: str
+    province: Optional[str]
+    section: str = Field(..., description="section path, e.g. I.2.6[2]; empty for a letter's body")
+    quote: str = Field(..., description="the clause, copied verbatim from the document's text")
+    indicator: Optional[str] = Field(None, description="target: what is measured")
+    value: Optional[str] = Field(None, description='target: "90", "10.000", "20 - 25"')
+    unit: Optional[str] = Field(None, description="target: %, điểm, bậc, tỷ USD, doanh nghiệp, vị trí")
+    qualifier: Optional[str] = Field(None, description='target: the words, e.g. "trở lên", "tối thiểu"')
+    comparator: Optional[str] = Field(None, description="target: ≥ > ≤ < ≈ =")
+    year: Optional[str] = Field(None, description="target or deadline: the year it is due")
+    level: Optional[str] = Field(None, description="target: cấp tỉnh / cấp huyện / cấp xã")
+    actor: Optional[str] = Field(None, description="responsibility: the body that does it")
+    role: Optional[str] = Field(None, description="responsibility: chủ trì, phối hợp, chỉ đạo …")
+    task: Optional[str] = Field(None, description="responsibility: the clause from the role verb on")
+    due: Optional[str] = Field(None, description='deadline: "trước ngày 15/6/2016", "trong năm 2022"')
+    date: Optional[str] = Field(None, description="deadline: ISO date when the clause gives a full date")
+    item: Optional[str] = Field(None, description="deadline: what is due")
+    heading: list[str] = Field([], description="titles of the sections above the clause")
+
+    class Config:
+        schema_extra = {"example": {
+            "type": "target", "doc_id": "bac-kan-08-nq-tu-2021", "province": "Bắc Kạn", "section": "I.2.6[2]",
+            "quote": "- Hạ tầng mạng băng rộng cáp quang phủ 100% đơn vị hành chính cấp xã, trên 80% hộ gia đình;",
+            "indicator": "Hạ tầng mạng băng rộng cáp quang phủ — hộ gia đình", "value": "80", "unit": "%",
+            "qualifier": "trên", "comparator": ">", "year": "2025", "level": "cấp xã",
+            "heading": ["I. MỤC TIÊU", "2. Mục tiêu cụ thể",
+                        "2.6. Về xây dựng và phát triển chính quyền điện tử, hướng tới chính quyền số"]}}

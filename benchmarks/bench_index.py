@@ -93,24 +93,35 @@ def main() -> int:
     if args.one_scale:
         print(json.dumps(run_scale(args.one_scale, args.queries)))
         return 0
+    rows = measure([int(s) for s in args.scales.split(",")], args.queries)
+    print(markdown(rows))
+    return 0
+
+
+def measure(scales: list[int], queries: int) -> list[dict]:
+    """One fresh process per scale (its peak RSS is its own); raises if one fails."""
     rows = []
-    for scale in (int(s) for s in args.scales.split(",")):
-        print(f"scale {scale}× …", file=sys.stderr, flush=True)
-        out = subprocess.run([sys.executable, __file__, "--one-scale", str(scale), "--queries", str(args.queries)],
+    for scale in scales:
+        print(f"index scale {scale}× …", file=sys.stderr, flush=True)
+        out = subprocess.run([sys.executable, __file__, "--one-scale", str(scale), "--queries", str(queries)],
                              capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
         if out.returncode != 0:
-            print(out.stderr[-3000:], file=sys.stderr)
-            return out.returncode
+            raise RuntimeError(f"index benchmark at {scale}× failed:\n{out.stderr[-3000:]}")
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    print(f"torch threads: {os.environ.get('ASSISTANT_TORCH_THREADS', '1')}, cpu cores: {os.cpu_count()}")
-    print("| scale | docs | passages | build s | passages/s | index | load s | query p50 ms | query p95 ms "
-          "| faiss p50 ms | bm25 p50 ms | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    return rows
+
+
+def markdown(rows: list[dict]) -> str:
+    lines = [f"torch threads: {os.environ.get('ASSISTANT_TORCH_THREADS', '1')}, cpu cores: {os.cpu_count()}", "",
+             "| scale | docs | passages | build s | passages/s | index | load s | query p50 ms | query p95 ms "
+             "| faiss p50 ms | bm25 p50 ms | peak RSS MB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        print(f"| {r['scale']}× | {r['documents']} | {r['passages']} | {r['build_s']:.1f} | {r['passages_per_s']:.0f} "
-              f"| {r['index_type']} | {r['load_s']:.2f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} "
-              f"| {r['dense_p50_ms']:.2f} | {r['lexical_p50_ms']:.2f} | {r['peak_rss_mb']:.0f} |")
-    return 0
+        lines.append(f"| {r['scale']}× | {r['documents']} | {r['passages']} | {r['build_s']:.1f} "
+                     f"| {r['passages_per_s']:.0f} | {r['index_type']} | {r['load_s']:.2f} | {r['p50_ms']:.1f} "
+                     f"| {r['p95_ms']:.1f} | {r['dense_p50_ms']:.2f} | {r['lexical_p50_ms']:.2f} "
+                     f"| {r['peak_rss_mb']:.0f} |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

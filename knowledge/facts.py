@@ -116,11 +116,12 @@ def _is_goal(passage: Passage) -> bool:
 
 def _indicator_text(text: str) -> str:
     """A clause piece as an indicator name: no list labels, no edge punctuation."""
-    text = text.strip(" ,;.:-–•")
+    text = text.strip(" ,;.:/-–•")
     while _LABEL.match(text):
-        text = _LABEL.sub("", text, count=1).strip(" ,;.:-–•")
+        text = _LABEL.sub("", text, count=1).strip(" ,;.:/-–•")
     text = re.sub(r"^(trong đó|phấn đấu|và)\s*,?\s*", "", text, flags=re.IGNORECASE)
-    return re.sub(r"\s+", " ", text).strip(" ,;.:")
+    text = re.sub(r"\s+(đạt|là|ở mức)$", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).strip(" ,;.:/")
 
 
 def _targets(doc: Document, passage: Passage) -> Iterator[Fact]:
@@ -141,8 +142,11 @@ def _targets(doc: Document, passage: Passage) -> Iterator[Fact]:
             end = values[i + 1].start() if i + 1 < len(values) else len(clause)
             before = _indicator_text(clause[start:m.start()])
             after = _indicator_text(re.sub(r"^\s*(trở lên|trở xuống)", "", clause[m.end():end]))
-            value_last = bool(_VALUE_LAST.search(clause[start:m.start()])) or len(after.split()) < 2
+            introduced = (m.groupdict().get("pre") or "").strip().lower() == "đạt"  # "X đạt 80%": X is the indicator
+            value_last = introduced or bool(_VALUE_LAST.search(clause[start:m.start()])) or len(after.split()) < 2
             indicator = before if value_last and before else after
+            if re.search(r"(tăng|giảm)$", before, re.IGNORECASE):  # "Giảm 30% tổng thời gian …"
+                indicator = f"{before} {after}".strip()
             if i and not value_last and subject and subject != indicator:
                 indicator = f"{subject} — {indicator}"
             words = [(m.groupdict().get("pre") or "").strip().lower(), (m.groupdict().get("post") or "").strip().lower()]

@@ -11,7 +11,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.answering import Focus, answer
+from bot.actions.answering import answer
+from bot.actions.replies import Focus
 from bot.actions.citations import document_label
 from bot.actions.resources import get_searcher
 
@@ -20,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _focus(tracker: Tracker) -> Focus:
     return Focus(province=tracker.get_slot("province"), doc_id=tracker.get_slot("doc_id"),
-                 last_topic=tracker.get_slot("last_topic"), last_intent=tracker.get_slot("last_intent"))
+                 last_topic=tracker.get_slot("last_topic"), last_intent=tracker.get_slot("last_intent"),
+                 list_state=tracker.get_slot("list_state"))
 
 
 class ActionAnswerQuestion(Action):

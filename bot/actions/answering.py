@@ -6,37 +6,20 @@ lead is a verbatim unit of the passage, or a document's own metadata.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Optional
 
 from bot.actions.citations import citation_line, document_label, source
 from bot.actions.evidence import Evidence
 from bot.actions.extract import Lead, best_lead
+from bot.actions.replies import Focus, Reply
 from bot.actions.resources import documents_by_id, get_searcher
+from bot.actions.special import special_reply
 from bot.actions.listing import asks_for_list, list_section
 from index.query import analyse, is_follow_up, metadata_field, with_context
 from index.search import Hit
 from knowledge.normalize import fold
 
 TOPIC_MAX = 300
-
-
-@dataclass
-class Focus:
-    """What the conversation is about so far (the bot's slots)."""
-
-    province: Optional[str] = None
-    doc_id: Optional[str] = None
-    last_topic: Optional[str] = None
-    last_intent: Optional[str] = None
-
-
-@dataclass
-class Reply:
-    text: str
-    sources: list[dict] = field(default_factory=list)
-    buttons: list[dict] = field(default_factory=list)
-    slots: dict[str, Any] = field(default_factory=dict)
 
 
 def _decline(text: str, hits: list[Hit] = (), province: Optional[str] = None) -> Reply:
@@ -122,6 +105,10 @@ def answer(question: str, intent: Optional[str], entities: list[dict], focus: Fo
         have = ", ".join(sorted(known))
         return _decline(f"Hiện chưa có nghị quyết nào của {', '.join(named)} trong cơ sở dữ liệu. "
                         f"Các văn bản hiện có thuộc: {have}.")
+
+    special = special_reply(question, intent, entities, focus)
+    if special:
+        return special
 
     typed = "" if question.startswith("/") else question  # a button payload carries no words
     follow = bool(focus.last_topic) and (intent == "follow_up" or is_follow_up(typed))

@@ -6,6 +6,8 @@ from typing import Optional
 
 from bot.actions.citations import citation_line, document_label, source
 from bot.actions.evidence import Evidence
+from bot.actions.replies import Reply
+from bot.actions.resources import get_searcher
 from index.search import Hit
 from knowledge.normalize import fold
 
@@ -42,10 +44,8 @@ def _common_heading(items: list[dict]) -> str:
     return shared
 
 
-def list_section(hits: list[Hit], evidence: Evidence, docs: dict[str, dict]) -> Optional["Reply"]:
+def list_section(hits: list[Hit], evidence: Evidence, docs: dict[str, dict]) -> Optional[Reply]:
     """The items under the section the question names, with the best hit's source."""
-    from bot.actions.answering import Reply  # avoid an import cycle
-    from bot.actions.resources import get_searcher
 
     passages = get_searcher().passages
     best: Optional[tuple[float, Hit, str, list[dict]]] = None

@@ -71,10 +71,17 @@ def number_spans(question: str, documents: list[dict]) -> list[tuple[int, int, s
             spans.append((m.start(), m.end(), keys[number_key(m.group(0))]))
     for m in _SHORT_NUMBER.finditer(folded):
         lead = m.group(1).lstrip("0")
-        ids = {d for key, ds in keys.items() if re.match(r"\d+[a-z]?", key).group(0).lstrip("0") == lead for d in ds}
+        ids = {d["id"] for d in documents for number in [d.get("number"), *d.get("refers_to", [])]
+               if number and _leading(number) == lead}
         if ids:
             spans.append((m.start(1), m.end(1), ids))
     return spans
+
+
+def _leading(number: str) -> str:
+    """The number a document number starts with: "08-NQ/TU" → "8", "30c/NQ-CP" → "30c"."""
+    m = re.match(r"\d+[a-z]?(?![a-z])|\d+", fold(number))
+    return m.group(0).lstrip("0") if m else ""
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:

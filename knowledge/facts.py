@@ -23,7 +23,7 @@ _VALUE = re.compile(
     r"(?P<unit>%|điểm|bậc|tỷ USD|triệu USD|doanh nghiệp)"
     r"(?P<post>\s+trở lên|\s+trở xuống)?", re.IGNORECASE)
 _RANK = re.compile(r"(?:vị trí|nhóm|thứ)\s+(?:thứ\s+)?(?P<num>\d{1,2}\s*[-–]\s*\d{1,2}|\d{1,2})", re.IGNORECASE)
-_VALUE_LAST = re.compile(r"(đạt|là|tăng|giảm|phủ|đưa .* vào|ở)(\s+(bình quân|tỷ lệ|được))?\s*$", re.IGNORECASE)
+_VALUE_LAST = re.compile(r"(đạt|là|tăng|giảm|đưa .* vào|ở)(\s+(bình quân|tỷ lệ|được))?\s*$", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(\(\d+\)\.?|\d+(\.\d+)*\.|-)\s*|^\s*Về [^:]{3,80}:\s*", re.IGNORECASE)
 _LEVEL = re.compile(r"cấp (tỉnh|huyện|xã)", re.IGNORECASE)
 _YEAR_IN = re.compile(r"(?:đến|vào|trong|tới|hết)\s+(?:hết\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\s*[-–])", re.IGNORECASE)
@@ -145,7 +145,7 @@ def _targets(doc: Document, passage: Passage) -> Iterator[Fact]:
             introduced = (m.groupdict().get("pre") or "").strip().lower() == "đạt"  # "X đạt 80%": X is the indicator
             value_last = introduced or bool(_VALUE_LAST.search(clause[start:m.start()])) or len(after.split()) < 2
             indicator = before if value_last and before else after
-            if re.search(r"(tăng|giảm)$", before, re.IGNORECASE):  # "Giảm 30% tổng thời gian …"
+            if re.search(r"(tăng|giảm|phủ)$", before, re.IGNORECASE):  # "Giảm 30% tổng thời gian …"
                 indicator = f"{before} {after}".strip()
             if i and not value_last and subject and subject != indicator:
                 indicator = f"{subject} — {indicator}"

@@ -164,3 +164,46 @@ def test_markup_in_a_question_is_shown_as_text(page, live_server, tmp_path):
     assert page.evaluate("document.querySelectorAll('[onerror]').length") == 0
     assert re.search(re.escape(payload), page.locator("#messages").inner_text())
     assert page.js_errors == []
+
+
+def test_documents_panel_shows_a_resolutions_targets(page, live_server, tmp_path):
+    """The "Văn bản" panel: pick Bắc Kạn's 08-NQ/TU, see its targets as a table whose rows
+    open to the verbatim quote; on a phone the rows become cards without sideways scrolling."""
+    open_chat(page, live_server)
+    opener = page.get_by_role("button", name="Văn bản", exact=True)
+    opener.click()
+    panel = page.get_by_role("dialog", name="Văn bản")
+    expect(panel).to_be_visible()
+
+    resolution = panel.get_by_role("button", name="Nghị quyết · 08-NQ/TU")
+    resolution.click()
+    expect(resolution).to_have_attribute("aria-current", "true")
+    expect(panel.get_by_role("heading", name="Nghị quyết 08-NQ/TU — Bắc Kạn")).to_be_visible()
+    targets = panel.get_by_role("table", name=re.compile("^Chỉ tiêu"))
+    row = targets.get_by_role("row").filter(has_text="80%").first
+    expect(row).to_be_visible()
+    expect(panel.get_by_role("heading", name=re.compile("^Thời hạn"))).to_be_visible()
+    csv_link = panel.get_by_role("link", name=re.compile("Tải CSV"))
+    expect(csv_link).to_have_attribute("href", re.compile(r"/facts\?doc_id=bac-kan-08-nq-tu-2021&format=csv$"))
+
+    toggle = row.get_by_role("button")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    quote = panel.locator("#" + toggle.get_attribute("aria-controls"))
+    expect(quote).to_be_hidden()
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(quote).to_be_visible()
+    expect(quote.locator("blockquote")).to_contain_text("80%")
+    page.screenshot(path=tmp_path / "documents-desktop.png")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(row).to_be_visible()
+    expect(quote).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("document.querySelector('.docs__detail').scrollWidth") <= 390
+    page.screenshot(path=tmp_path / "documents-phone.png")
+
+    page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    expect(opener).to_be_focused()
+    assert page.js_errors == []

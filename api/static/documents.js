@@ -1,0 +1,257 @@
+/* Documents panel: each document's targets, deadlines and responsibilities as tables.
+ *
+ * A separate plain script (app.js is the chat). Text from the server is written with
+ * textContent / createElement only: never innerHTML. Tables come from facts-table.js.
+ *
+ * API (same origin unless <body data-api-base="…"> says otherwise):
+ *   GET /documents                   -> [{id, kind, province, number, title, date, period, …}]
+ *   GET /facts?doc_id=…              -> [{type, indicator, value, unit, due, item, actor, quote, …}]
+ *   GET /facts?doc_id=…&format=csv   -> the same rows as a CSV download
+ */
+(function () {
+  'use strict';
+
+  var TIMEOUT_MS = 15000;
+  var NARROW = '(max-width: 760px)';
+  var KINDS = {
+    'resolution': 'Nghị quyết',
+    'draft resolution': 'Dự thảo nghị quyết',
+    'news article': 'Bài báo',
+    'cover letter': 'Công văn',
+    'copy note': 'Bản sao'
+  };
+  // Only these kinds state commitments; the others repeat a primary document.
+  var KINDS_WITH_FACTS = ['resolution', 'draft resolution', 'cover letter'];
+
+  var T = window.FactsTable;
+  var el = T.el;
+  var str = T.str;
+  var apiBase = (document.body.getAttribute('data-api-base') || '').replace(/\/+$/, '');
+
+  var els = {
+    open: document.getElementById('open-documents'),
+    dialog: document.getElementById('documents-panel'),
+    close: document.getElementById('docs-close'),
+    back: document.getElementById('docs-back'),
+    status: document.getElementById('docs-status'),
+    list: document.getElementById('docs-list'),
+    detail: document.getElementById('docs-detail')
+  };
+  if (!els.open || !els.dialog) return;
+
+  var documents = null;         // loaded once
+  var factsCache = {};          // doc id -> facts
+  var request = 0;              // bumped per selection: late replies are dropped
+
+  function kindLabel(doc) {
+    return KINDS[doc.kind] || str(doc.kind) || 'Văn bản';
+  }
+
+  function numberLabel(doc) {
+    return str(doc.number) || 'không số';
+  }
+
+  function isNarrow() {
+    return window.matchMedia ? window.matchMedia(NARROW).matches : false;
+  }
+
+  function getJson(url) {
+    var controller = typeof AbortController === 'function' ? new AbortController() : null;
+    var timer = controller ? setTimeout(function () { controller.abort(); }, TIMEOUT_MS) : null;
+    return fetch(apiBase + url, {
+      headers: { 'Accept': 'application/json' },
+      signal: controller ? controller.signal : undefined
+    }).then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return response.json();
+    }).then(function (data) {
+      if (timer) clearTimeout(timer);
+      return data;
+    }, function (error) {
+      if (timer) clearTimeout(timer);
+      throw error;
+    });
+  }
+
+  /* ------------------------------------------------------------------ open / close */
+
+  function open() {
+    if (typeof els.dialog.showModal === 'function') {
+      if (!els.dialog.open) els.dialog.showModal();
+    } else {
+      els.dialog.setAttribute('open', '');
+    }
+    els.open.setAttribute('aria-expanded', 'true');
+    if (documents) {
+      focusCurrent();
+    } else {
+      els.close.focus();
+      loadDocuments();
+    }
+  }
+
+  function close() {
+    if (typeof els.dialog.close === 'function' && els.dialog.open) els.dialog.close();
+    else { els.dialog.removeAttribute('open'); onClosed(); }
+  }
+
+  function onClosed() {
+    els.open.setAttribute('aria-expanded', 'false');
+    els.open.focus();
+  }
+
+  function focusCurrent() {
+    var current = els.list.querySelector('[aria-current="true"]');
+    if (els.dialog.classList.contains('docs--detail') && isNarrow()) {
+      var heading = els.detail.querySelector('.docs__doc-title');
+      if (heading) { heading.focus(); return; }
+    }
+    (current || els.list.querySelector('button') || els.close).focus();
+  }
+
+  /* ------------------------------------------------------------------ list */
+
+  function setStatus(text, retry) {
+    els.status.textContent = '';
+    if (!text) { els.status.hidden = true; return; }
+    els.status.hidden = false;
+    els.status.appendChild(el('span', null, text));
+    if (retry) {
+      var again = el('button', 'docs__retry', 'Thử lại');
+      again.type = 'button';
+      again.addEventListener('click', retry);
+      els.status.appendChild(document.createTextNode(' '));
+      els.status.appendChild(again);
+    }
+  }
+
+  function loadDocuments() {
+    setStatus('Đang tải danh sách văn bản…');
+    els.list.setAttribute('aria-busy', 'true');
+    getJson('/documents').then(function (data) {
+      documents = Array.isArray(data) ? data.filter(function (d) { return d && d.id; }) : [];
+      renderList();
+      setStatus(documents.length ? '' : 'Chưa có văn bản nào.');
+      if (els.dialog.open) focusCurrent();
+    }, function () {
+      setStatus('Không tải được danh sách văn bản.', loadDocuments);
+    }).then(function () {
+      els.list.setAttribute('aria-busy', 'false');
+    });
+  }
+
+  function renderList() {
+    els.list.textContent = '';
+    documents.forEach(function (doc) {
+      var item = el('li', 'docs__entry');
+      var button = el('button', 'docs__item');
+      button.type = 'button';
+      button.setAttribute('data-doc-id', doc.id);
+      button.appendChild(el('span', 'docs__item-province', str(doc.province) || 'Không rõ tỉnh'));
+      button.appendChild(el('span', 'docs__item-kind', kindLabel(doc) + ' · ' + numberLabel(doc)));
+      if (str(doc.title)) button.appendChild(el('span', 'docs__item-title', str(doc.title)));
+      button.addEventListener('click', function () { select(doc.id); });
+      item.appendChild(button);
+      els.list.appendChild(item);
+    });
+  }
+
+  /* ------------------------------------------------------------------ detail */
+
+  function select(docId) {
+    var doc = documents.filter(function (d) { return d.id === docId; })[0];
+    if (!doc) return;
+    var mine = ++request;
+    Array.prototype.forEach.call(els.list.querySelectorAll('.docs__item'), function (button) {
+      if (button.getAttribute('data-doc-id') === docId) button.setAttribute('aria-current', 'true');
+      else button.removeAttribute('aria-current');
+    });
+    els.dialog.classList.add('docs--detail');
+    els.back.hidden = false;
+    renderHeader(doc);
+    var heading = els.detail.querySelector('.docs__doc-title');
+    if (heading) heading.focus();
+
+    var body = el('div', 'docs__facts');
+    els.detail.appendChild(body);
+    if (factsCache[docId]) { renderFacts(body, doc, factsCache[docId]); return; }
+    body.setAttribute('aria-busy', 'true');
+    body.appendChild(el('p', 'docs__note', 'Đang tải chỉ tiêu, thời hạn…'));
+    getJson('/facts?doc_id=' + encodeURIComponent(docId)).then(function (data) {
+      if (mine !== request) return;
+      factsCache[docId] = Array.isArray(data) ? data : [];
+      renderFacts(body, doc, factsCache[docId]);
+    }, function () {
+      if (mine !== request) return;
+      body.textContent = '';
+      var note = el('p', 'docs__note docs__note--error', 'Không tải được chỉ tiêu, thời hạn của văn bản này. ');
+      var again = el('button', 'docs__retry', 'Thử lại');
+      again.type = 'button';
+      again.addEventListener('click', function () { select(docId); });
+      note.appendChild(again);
+      body.appendChild(note);
+    }).then(function () { body.setAttribute('aria-busy', 'false'); });
+  }
+
+  function renderHeader(doc) {
+    els.detail.textContent = '';
+    var title = el('h3', 'docs__doc-title', kindLabel(doc) + ' ' + numberLabel(doc) +
+      (str(doc.province) ? ' — ' + str(doc.province) : ''));
+    title.id = 'docs-doc-title';
+    title.tabIndex = -1;
+    els.detail.appendChild(title);
+    if (str(doc.title)) els.detail.appendChild(el('p', 'docs__doc-name', str(doc.title)));
+    var meta = [];
+    if (str(doc.issuing_body)) meta.push(str(doc.issuing_body));
+    if (str(doc.date)) meta.push('ngày ' + T.formatDate(str(doc.date)));
+    if (str(doc.period)) meta.push('giai đoạn ' + str(doc.period));
+    if (meta.length) els.detail.appendChild(el('p', 'docs__doc-meta', meta.join(' · ')));
+  }
+
+  function renderFacts(body, doc, facts) {
+    body.textContent = '';
+    if (!facts.length) {
+      body.appendChild(el('p', 'docs__note', KINDS_WITH_FACTS.indexOf(doc.kind) >= 0
+        ? 'Chưa trích được chỉ tiêu, thời hạn hay trách nhiệm nào từ văn bản này.'
+        : kindLabel(doc) + ' nhắc lại văn bản gốc nên không trích chỉ tiêu, thời hạn; hãy xem văn bản gốc.'));
+      return;
+    }
+    var actions = el('p', 'docs__actions');
+    var csv = el('a', 'docs__csv', 'Tải CSV');
+    csv.href = apiBase + '/facts?doc_id=' + encodeURIComponent(doc.id) + '&format=csv';
+    csv.setAttribute('download', 'chi-tieu-' + doc.id + '.csv');
+    csv.setAttribute('aria-label', 'Tải CSV các chỉ tiêu, thời hạn, trách nhiệm của văn bản này');
+    actions.appendChild(csv);
+    actions.appendChild(el('span', 'docs__hint', 'Chọn một dòng để xem câu trích nguyên văn.'));
+    body.appendChild(actions);
+    T.TABLES.forEach(function (spec) {
+      var rows = facts.filter(function (f) { return f && f.type === spec.type; });
+      body.appendChild(T.renderTable(spec, rows, doc.id));
+    });
+  }
+
+  function showList() {
+    els.dialog.classList.remove('docs--detail');
+    els.back.hidden = true;
+    var current = els.list.querySelector('[aria-current="true"]');
+    (current || els.list.querySelector('button') || els.close).focus();
+  }
+
+  /* ------------------------------------------------------------------ wiring */
+
+  els.open.addEventListener('click', open);
+  els.close.addEventListener('click', close);
+  els.back.addEventListener('click', showList);
+  els.dialog.addEventListener('close', onClosed);
+  // A click on the backdrop (the dialog element itself, outside its box) closes it.
+  els.dialog.addEventListener('click', function (event) {
+    if (event.target !== els.dialog) return;
+    var box = els.dialog.getBoundingClientRect();
+    var inside = event.clientX >= box.left && event.clientX <= box.right &&
+      event.clientY >= box.top && event.clientY <= box.bottom;
+    if (!inside) close();
+  });
+  els.dialog.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && typeof els.dialog.showModal !== 'function') close();
+  });
+})();

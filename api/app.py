@@ -8,6 +8,8 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from api.assistant import Assistant
+from api.middleware import protect
+from api.routers import admin
 from api.routers import chat, documents, facts, health, page, rest_channel, search
 from api.routers.page import STATIC
 from api.settings import ApiSettings, get_api_settings
@@ -28,5 +30,7 @@ def create_app(settings: Optional[ApiSettings] = None) -> FastAPI:
     app.state.assistant = Assistant(settings)
     for module in (chat, rest_channel, documents, facts, search, health, page):
         app.include_router(module.router)
+    app.include_router(admin.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    protect(app, settings)
     return app

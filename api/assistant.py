@@ -1,9 +1,11 @@
 """The Rasa agent inside the web app: load it once, run turns, read conversations back."""
 from __future__ import annotations
 
+import asyncio
 import logging
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, ContextManager, Optional
 
 from api.action_endpoint import InProcessActionEndpoint
 from api.settings import ApiSettings
@@ -25,42 +27,43 @@ def quiet_rasa_logs() -> None:
 
 
 class Assistant:
-    """One agent, its SQL tracker store and its action endpoint."""
+    """One agent, its tracker and lock stores (api/stores.py) and its action endpoint."""
 
     def __init__(self, settings: ApiSettings) -> None:
         self.settings = settings
         self.agent: Any = None
+        self._capture_turn: Callable[[], ContextManager[dict]] = nullcontext
 
     async def load(self) -> None:
-        """Load the trained model (~35 s: TensorFlow traces its graphs) and warm the index."""
-        from rasa.core.agent import Agent
-        from rasa.core.tracker_store import SQLTrackerStore
-        from rasa.shared.core.domain import Domain
-        from rasa.utils.endpoints import EndpointConfig
-
-        from bot.actions.resources import get_searcher
-
+        """Load the trained model and the index side by side (two threads: TensorFlow's
+        graph tracing and torch's model load overlap), then warm both so the first turn
+        is as fast as the rest."""
         model = Path(self.settings.rasa_model)
         if not model.exists():
             raise RasaModelMissingError(f"trained Rasa model not found at {model}: run `make train` (or `make run`)")
         quiet_rasa_logs()
-        get_searcher()  # the index and embedding model load now, not on the first question
-        self.settings.tracker_db.parent.mkdir(parents=True, exist_ok=True)
-        endpoint = (EndpointConfig(url=self.settings.action_server_url) if self.settings.action_server_url
-                    else InProcessActionEndpoint())
-        domain = Domain.load(str(Path(__file__).resolve().parent.parent / "bot" / "domain.yml"))
-        tracker_store = SQLTrackerStore(domain=domain, dialect="sqlite", db=str(self.settings.tracker_db))
-        self.agent = Agent.load(str(model), tracker_store=tracker_store, action_endpoint=endpoint)
+        searcher = asyncio.create_task(asyncio.to_thread(_warm_searcher))
+        try:
+            agent = await asyncio.to_thread(_load_agent, model, self.settings)
+        finally:
+            await searcher  # its error (index or model missing) names the fix: let it through
+        await agent.parse_message("xin chào")  # NLU's first call is slower than the rest
+        from api.stores import capture_turn
+
+        self._capture_turn = capture_turn
+        self.agent = agent
 
     @property
     def ready(self) -> bool:
         return self.agent is not None and self.agent.is_ready()
 
     async def turn(self, sender: str, message: str) -> tuple[list[dict], dict]:
-        """Bot messages for one user message, and the intent NLU gave it."""
-        messages = await self.agent.handle_text(message, sender_id=sender) or []
-        tracker = await self.agent.tracker_store.retrieve(sender)
-        intent = (tracker.latest_message.intent if tracker and tracker.latest_message else {}) or {}
+        """Bot messages for one user message, and the intent NLU gave it (as the tracker
+        store saved it: no second read of the conversation)."""
+        with self._capture_turn() as seen:
+            messages = await self.agent.handle_text(message, sender_id=sender) or []
+        latest = seen.get("latest_message")
+        intent = (latest.intent if latest else {}) or {}
         return messages, {"name": intent.get("name"), "confidence": intent.get("confidence")}
 
     async def history(self, sender: str) -> Optional[list[dict]]:
@@ -78,3 +81,30 @@ class Assistant:
                 out.append({"role": "bot", "text": event.text, "buttons": data.get("buttons") or [],
                             "sources": (data.get("custom") or {}).get("sources") or []})
         return out
+
+
+def _warm_searcher() -> None:
+    """Index and embedding model loaded, and one query embedded: its tokenizer settles its
+    options on first use, which must not happen in two action threads at once."""
+    from bot.actions.resources import get_searcher
+
+    get_searcher().search("mục tiêu cải cách hành chính", k=1)
+
+
+def _load_agent(model: Path, settings: ApiSettings) -> Any:
+    """Rasa's agent with its stores and action endpoint (~10 s here, mostly DIET's
+    TensorFlow graphs); Rasa is imported here too, so TensorFlow's import overlaps torch's."""
+    from rasa.core.agent import Agent
+    from rasa.shared.core.domain import Domain
+    from rasa.utils.endpoints import EndpointConfig
+
+    from api import stores
+    from api.action_endpoint import validate_action_responses_once
+
+    validate_action_responses_once()
+    endpoint = (EndpointConfig(url=settings.action_server_url) if settings.action_server_url
+                else InProcessActionEndpoint())
+    domain = Domain.load(str(Path(__file__).resolve().parent.parent / "bot" / "domain.yml"))
+    store_settings = stores.StoreSettings()
+    return Agent.load(str(model), tracker_store=stores.tracker_store(domain, settings.tracker_db, store_settings),
+                      lock_store=stores.lock_store(store_settings), action_endpoint=endpoint)

@@ -1,24 +1,41 @@
 """Request and response models (pydantic v1: Rasa 3.6 pins pydantic<1.10.10)."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from enum import Enum
-from typing import Optional
+from typing import Any, Optional
 
 from pydantic import BaseModel, Field, validator
 
-SENDER_PATTERN = r"^[A-Za-z0-9_.:@\-]{1,128}$"
+from api.settings import get_api_settings
+
+# Read from the environment once, at start-up: they shape validation and the OpenAPI schema.
+SENDER_PATTERN = get_api_settings().sender_pattern
+MAX_MESSAGE_CHARS = get_api_settings().max_message_chars
+_SPACES = re.compile(r"\s+")
+
+
+def clean_message(value: Any) -> Any:
+    """NFC (NFD input from macOS/iOS keyboards folds differently), control characters and
+    lone surrogates dropped (they break the tracker store and JSON), newlines and tabs kept
+    as single spaces. Non-strings pass through to pydantic's own type check."""
+    if not isinstance(value, str):
+        return value
+    text = unicodedata.normalize("NFC", value)
+    text = "".join(" " if ch.isspace() else ch for ch in text
+                   if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cs"))
+    return _SPACES.sub(" ", text).strip()
 
 
 class ChatRequest(BaseModel):
     sender: str = Field(..., regex=SENDER_PATTERN, description="conversation id chosen by the client",
                         example="web-3f2a9c")
-    message: str = Field(..., min_length=1, max_length=2000, example="Bắc Kạn đặt mục tiêu gì về cáp quang?")
+    message: str = Field(..., min_length=1, max_length=MAX_MESSAGE_CHARS,
+                         example="Bắc Kạn đặt mục tiêu gì về cáp quang?")
 
-    @validator("message")
-    def _not_blank(cls, value: str) -> str:  # noqa: N805 (pydantic v1 signature)
-        if not value.strip():
-            raise ValueError("message is empty")
-        return value
+    # Cleaned before the length checks: a blank message ends up empty and gets 422.
+    _clean = validator("message", pre=True, allow_reuse=True)(clean_message)
 
 
 class Source(BaseModel):
@@ -74,7 +91,9 @@ class RestMessage(BaseModel):
 
 class RestRequest(BaseModel):
     sender: str = Field("default", regex=SENDER_PATTERN)
-    message: str = Field(..., min_length=1, max_length=2000)
+    message: str = Field(..., min_length=1, max_length=MAX_MESSAGE_CHARS)
+
+    _clean = validator("message", pre=True, allow_reuse=True)(clean_message)
 
 
 class Document(BaseModel):
@@ -118,6 +137,17 @@ class Health(BaseModel):
     documents: int
     passages: int
     rasa_model: str
+
+
+class AdminReport(BaseModel):
+    """What an admin action left loaded, and what an index build did."""
+
+    documents: int
+    passages: int
+    seconds: float
+    embedded: list[str] = Field([], description="documents embedded anew (rebuild only)")
+    reused: list[str] = Field([], description="documents whose vectors were kept (rebuild only)")
+    removed: list[str] = Field([], description="documents no longer in the sources (rebuild only)")
 
 
 class FactType(str, Enum):

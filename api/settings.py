@@ -5,7 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-from pydantic import BaseSettings, Field
+from pydantic import BaseSettings, Field, SecretStr
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,7 +39,7 @@ class ApiSettings(BaseSettings):
     cors_origins: list[str] = Field([], env="ASSISTANT_CORS_ORIGINS",
                                     description="comma-separated origins allowed to call the API from a "
                                                 "browser; empty = same origin only")
-    admin_token: Optional[str] = Field(None, env="ASSISTANT_ADMIN_TOKEN",
+    admin_token: Optional[SecretStr] = Field(None, env="ASSISTANT_ADMIN_TOKEN",
                                        description="bearer token of /admin/*; unset = admin disabled")
 
     class Config:

@@ -17,6 +17,8 @@ from knowledge.normalize import fold
 
 _MORE = re.compile(r"^(xem them|xem tiep|tiep( di| tuc)?|hien them|con nua( khong)?|next|more)\W*$")
 _SUMMARY = re.compile(r"\b(tom tat|tom luoc|noi dung chinh|y chinh)\b")
+# "… nói về gì / nói gì / có gì": the words of asking for a summary, without a topic.
+_ABOUT = re.compile(r"\b(noi ve|noi|co|de cap|ban ve|gom|bao gom|la|ve)\b")
 _TIMELINE = re.compile(r"\b(cac moc|moc thoi (gian|han)|lo trinh|timeline|lich trinh)\b")
 _COMPARE = re.compile(r"\bso sanh\b|\bkhac nhau\b")
 _LIST = re.compile(r"\b(liet ke|ke het|danh sach|nhung viec|nhung nhiem vu|duoc giao nhung)\b")
@@ -50,7 +52,7 @@ def special_reply(question: str, intent: Optional[str], entities: list[dict], fo
     known = {d["province"] for d in docs.values() if d.get("province")}
     provinces = [p for p in _values(entities, "province") if p in known]
     doc_ids = sorted({d for *_, ids in number_spans(question, searcher.documents) for d in ids})
-    if intent == "summarize" or _SUMMARY.search(folded):
+    if _SUMMARY.search(folded) or (intent == "summarize" and not _topic(_ABOUT.sub(" ", folded), searcher.documents)):
         doc_id = primary_document(provinces or ([focus.province] if focus.province else []), doc_ids, focus.doc_id)
         if doc_id is None:
             names = ", ".join(sorted(known))

@@ -58,3 +58,13 @@ def test_timeline_is_in_date_order():
     reply = ask("Các mốc thời hạn trong các nghị quyết", "timeline")
     lines = [l for l in reply.text.splitlines() if l[:2].rstrip(".").isdigit()]
     assert lines[0].startswith("1. trước ngày 15/6/2016")
+
+
+def test_a_topic_question_is_not_a_summary():
+    reply = ask("Nghị quyết Lai Châu nói gì về ngân sách quốc phòng?", "summarize")
+    assert reply.sources == [] and "không nêu" in reply.text
+
+
+def test_count_of_specific_targets_counts_sections():
+    reply = ask("Có bao nhiêu mục tiêu cụ thể trong nghị quyết 08?", "ask_target")
+    assert "— 7 mục" in reply.text

@@ -1,7 +1,8 @@
 /* Documents panel: each document's targets, deadlines and responsibilities as tables.
  *
  * A separate plain script (app.js is the chat). Text from the server is written with
- * textContent / createElement only: never innerHTML. Tables come from facts-table.js.
+ * textContent / createElement only: never innerHTML. Tables come from facts-table.js;
+ * DOM helpers and requests from dom.js and http.js.
  *
  * API (same origin unless <body data-api-base="…"> says otherwise):
  *   GET /documents                   -> [{id, kind, province, number, title, date, period, …}]
@@ -24,19 +25,20 @@
   var KINDS_WITH_FACTS = ['resolution', 'draft resolution', 'cover letter'];
 
   var T = window.FactsTable;
-  var el = T.el;
-  var str = T.str;
-  var apiBase = (document.body.getAttribute('data-api-base') || '').replace(/\/+$/, '');
+  var dom = window.RA.dom;
+  var http = window.RA.http;
+  var el = dom.el;
+  var str = dom.str;
 
-  var els = {
-    open: document.getElementById('open-documents'),
-    dialog: document.getElementById('documents-panel'),
-    close: document.getElementById('docs-close'),
-    back: document.getElementById('docs-back'),
-    status: document.getElementById('docs-status'),
-    list: document.getElementById('docs-list'),
-    detail: document.getElementById('docs-detail')
-  };
+  var els = dom.byIds({
+    open: 'open-documents',
+    dialog: 'documents-panel',
+    close: 'docs-close',
+    back: 'docs-back',
+    status: 'docs-status',
+    list: 'docs-list',
+    detail: 'docs-detail'
+  });
   if (!els.open || !els.dialog) return;
 
   var documents = null;         // loaded once
@@ -56,21 +58,7 @@
   }
 
   function getJson(url) {
-    var controller = typeof AbortController === 'function' ? new AbortController() : null;
-    var timer = controller ? setTimeout(function () { controller.abort(); }, TIMEOUT_MS) : null;
-    return fetch(apiBase + url, {
-      headers: { 'Accept': 'application/json' },
-      signal: controller ? controller.signal : undefined
-    }).then(function (response) {
-      if (!response.ok) throw new Error('HTTP ' + response.status);
-      return response.json();
-    }).then(function (data) {
-      if (timer) clearTimeout(timer);
-      return data;
-    }, function (error) {
-      if (timer) clearTimeout(timer);
-      throw error;
-    });
+    return http.getJson(url, TIMEOUT_MS);
   }
 
   /* ------------------------------------------------------------------ open / close */
@@ -100,13 +88,18 @@
     els.open.focus();
   }
 
-  function focusCurrent() {
+  /** Focus the chosen document in the list, else the first one, else the close button. */
+  function focusListItem() {
     var current = els.list.querySelector('[aria-current="true"]');
+    (current || els.list.querySelector('button') || els.close).focus();
+  }
+
+  function focusCurrent() {
     if (els.dialog.classList.contains('docs--detail') && isNarrow()) {
       var heading = els.detail.querySelector('.docs__doc-title');
       if (heading) { heading.focus(); return; }
     }
-    (current || els.list.querySelector('button') || els.close).focus();
+    focusListItem();
   }
 
   /* ------------------------------------------------------------------ list */
@@ -117,11 +110,8 @@
     els.status.hidden = false;
     els.status.appendChild(el('span', null, text));
     if (retry) {
-      var again = el('button', 'docs__retry', 'Thử lại');
-      again.type = 'button';
-      again.addEventListener('click', retry);
       els.status.appendChild(document.createTextNode(' '));
-      els.status.appendChild(again);
+      els.status.appendChild(dom.button('docs__retry', 'Thử lại', retry));
     }
   }
 
@@ -144,13 +134,11 @@
     els.list.textContent = '';
     documents.forEach(function (doc) {
       var item = el('li', 'docs__entry');
-      var button = el('button', 'docs__item');
-      button.type = 'button';
+      var button = dom.button('docs__item', null, function () { select(doc.id); });
       button.setAttribute('data-doc-id', doc.id);
       button.appendChild(el('span', 'docs__item-province', str(doc.province) || 'Không rõ tỉnh'));
       button.appendChild(el('span', 'docs__item-kind', kindLabel(doc) + ' · ' + numberLabel(doc)));
       if (str(doc.title)) button.appendChild(el('span', 'docs__item-title', str(doc.title)));
-      button.addEventListener('click', function () { select(doc.id); });
       item.appendChild(button);
       els.list.appendChild(item);
     });
@@ -185,10 +173,7 @@
       if (mine !== request) return;
       body.textContent = '';
       var note = el('p', 'docs__note docs__note--error', 'Không tải được chỉ tiêu, thời hạn của văn bản này. ');
-      var again = el('button', 'docs__retry', 'Thử lại');
-      again.type = 'button';
-      again.addEventListener('click', function () { select(docId); });
-      note.appendChild(again);
+      note.appendChild(dom.button('docs__retry', 'Thử lại', function () { select(docId); }));
       body.appendChild(note);
     }).then(function () { body.setAttribute('aria-busy', 'false'); });
   }
@@ -218,7 +203,7 @@
     }
     var actions = el('p', 'docs__actions');
     var csv = el('a', 'docs__csv', 'Tải CSV');
-    csv.href = apiBase + '/facts?doc_id=' + encodeURIComponent(doc.id) + '&format=csv';
+    csv.href = http.base + '/facts?doc_id=' + encodeURIComponent(doc.id) + '&format=csv';
     csv.setAttribute('download', 'chi-tieu-' + doc.id + '.csv');
     csv.setAttribute('aria-label', 'Tải CSV các chỉ tiêu, thời hạn, trách nhiệm của văn bản này');
     actions.appendChild(csv);
@@ -233,8 +218,7 @@
   function showList() {
     els.dialog.classList.remove('docs--detail');
     els.back.hidden = true;
-    var current = els.list.querySelector('[aria-current="true"]');
-    (current || els.list.querySelector('button') || els.close).focus();
+    focusListItem();
   }
 
   /* ------------------------------------------------------------------ wiring */

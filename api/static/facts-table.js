@@ -3,21 +3,14 @@
  * Each row expands to the verbatim quote that states it, so a reader can check the value.
  * Rows carry explicit ARIA roles: on phones CSS turns them into cards (display: block),
  * which would otherwise drop the table semantics. textContent only, never innerHTML.
+ * Needs dom.js (window.RA.dom).
  */
 (function () {
   'use strict';
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function str(value) {
-    if (value === undefined || value === null) return '';
-    return String(value).trim();
-  }
+  var dom = window.RA.dom;
+  var el = dom.el;
+  var str = dom.str;
 
   /** "2021-04-22" -> "22/4/2021", the way the documents write dates. */
   function formatDate(iso) {
@@ -104,13 +97,11 @@
       cell.setAttribute('data-label', column.label);
       var text = column.value(fact);
       if (column.main) {
-        toggle = el('button', 'fact__toggle', text);
-        toggle.type = 'button';
-        toggle.setAttribute('aria-controls', id);
-        toggle.setAttribute('aria-expanded', 'false');
-        toggle.addEventListener('click', function () {
+        toggle = dom.button('fact__toggle', text, function () {
           setOpen(row, toggle, quoteRow, quoteRow.hidden);
         });
+        toggle.setAttribute('aria-controls', id);
+        toggle.setAttribute('aria-expanded', 'false');
         cell.appendChild(toggle);
       } else {
         // One child per cell: on phones the cell is a two-column grid (label, content).
@@ -173,7 +164,5 @@
     return section;
   }
 
-  window.FactsTable = {
-    el: el, str: str, formatDate: formatDate, formatValue: formatValue, TABLES: TABLES, renderTable: renderTable
-  };
+  window.FactsTable = { formatDate: formatDate, formatValue: formatValue, TABLES: TABLES, renderTable: renderTable };
 })();

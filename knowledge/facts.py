@@ -38,6 +38,9 @@ _ROLE = re.compile("|".join(re.escape(r) for r, _ in ROLES), re.IGNORECASE)
 # How an implementing body is named when it is not in the known list.
 _ACTOR_START = re.compile(r"^(các|ban|văn phòng|ủy ban|uỷ ban|sở|đảng|cấp ủy|cấp uỷ|mặt trận|hội đồng|ubnd|hđnd"
                           r"|huyện ủy|thành ủy|tỉnh ủy|thường trực|đồng chí|người đứng đầu)\b", re.IGNORECASE)
+# Verbs that end a raw actor phrase ("Các cấp ủy đảng … tổ chức nghiên cứu, quán triệt").
+_TRAILING_VERBS = re.compile(r"(\s+(tổ chức|nghiên cứu|thực hiện|xây dựng|có trách nhiệm|chịu trách nhiệm))+$",
+                             re.IGNORECASE)
 _COOPERATE = re.compile(r"phối hợp(?: chặt chẽ)? với (?P<who>[^;.:]+?)(?= để | thường xuyên| hướng dẫn| tổ chức| theo dõi"
                         r"| xây dựng| làm| tham mưu| đôn đốc|,? kiểm tra|[;.:]|$)", re.IGNORECASE)
 
@@ -170,21 +173,26 @@ def _role_after_actor(clause: str) -> Optional[re.Match[str]]:
     return None
 
 
+def _actor_name(phrase: str) -> Optional[str]:
+    """A known body's canonical name when the phrase starts with it; else the phrase itself
+    when it reads like a body ("Các huyện ủy, thị ủy, …", "Văn phòng và các ban …")."""
+    phrase = re.sub(r"^(\d+\.\s*|giao\s+|-\s*)", "", phrase, flags=re.IGNORECASE).strip(" ,:…")
+    phrase = _TRAILING_VERBS.sub("", phrase).strip(" ,:…")
+    bodies = find_bodies(phrase)
+    if bodies and bodies[0].start == 0:
+        return bodies[0].value
+    if _ACTOR_START.match(phrase) and 2 <= len(phrase.split()) <= 30:
+        return phrase
+    return None
+
+
 def _actor_of(clause: str, role: re.Match[str], passage: Passage) -> Optional[str]:
     """The body that does the task: named before the role verb, else the item's heading."""
-    head = clause[:role.start()]
-    bodies = find_bodies(head)
-    if bodies:
-        return bodies[0].value
-    raw = re.sub(r"^(\d+\.\s*|giao\s+|-\s*)", "", head, flags=re.IGNORECASE).strip(" ,:")
-    if _ACTOR_START.match(raw) and 2 <= len(raw.split()) <= 30:
-        return raw
-    if passage.heading:
-        title = re.sub(r"^\d+\.\s*", "", passage.heading[-1]).strip(" :")
-        bodies = find_bodies(title)
-        if bodies or (title[:1].isupper() and len(title.split()) <= 14 and "thực hiện" not in fold(title)):
-            return bodies[0].value if bodies else title
-    return None
+    actor = _actor_name(clause[:role.start()])
+    if actor or not passage.heading:
+        return actor
+    title = passage.heading[-1]
+    return None if "thuc hien" in fold(title) and not find_bodies(title) else _actor_name(title)
 
 
 def _responsibilities(doc: Document, passage: Passage) -> Iterator[Fact]:

@@ -4,19 +4,22 @@ One machine (the default): an SQLite file as the tracker store and Rasa's in-mem
 store. Several app instances behind one portal: a PostgreSQL tracker store
 (``ASSISTANT_TRACKER_URL``) and a Redis lock store (``ASSISTANT_LOCK_STORE_URL``), so
 any instance can serve any turn of a conversation and two turns of one conversation never
-run at the same time. Both use Rasa's own stores (SQLTrackerStore, RedisLockStore).
+run at the same time. Both are Rasa's own stores (SQLTrackerStore, RedisLockStore), the
+lock store made atomic.
 """
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import contextvars
+import json
 from pathlib import Path
-from typing import Any, Coroutine, Iterator, Optional, TypeVar
+from typing import Any, Callable, Coroutine, Iterator, Optional, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from pydantic import BaseSettings, Field
-from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.lock import TicketLock
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore, RedisLockStore
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -61,12 +64,8 @@ class ConversationStore(SQLTrackerStore):
         return await asyncio.to_thread(_drive, super().retrieve_full_tracker(conversation_id))
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        await self.stream_events(tracker)
-        broker, self.event_broker = self.event_broker, None  # streamed above, on the event loop
-        try:
-            await asyncio.to_thread(_drive, super().save(tracker))
-        finally:
-            self.event_broker = broker
+        # No event broker is configured here, so Rasa's save never suspends.
+        await asyncio.to_thread(_drive, super().save(tracker))
         turn = _turn.get()
         if turn is not None:
             turn["latest_message"] = tracker.latest_message
@@ -89,7 +88,7 @@ class SQLiteConversationStore(ConversationStore):
         self.engine.dispose()
         # The queries run in worker threads; the pool lends each connection to one at a time.
         self.engine = create_engine(self.engine.url, poolclass=QueuePool, pool_size=4,
-                                       connect_args={"check_same_thread": False, "timeout": 10})
+                                    connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(self.engine, "connect", _sqlite_pragmas)
         self.sessionmaker = sessionmaker(bind=self.engine)
         with self.engine.connect() as connection:
@@ -98,6 +97,58 @@ class SQLiteConversationStore(ConversationStore):
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     connection.execute("PRAGMA synchronous=NORMAL")
+
+
+class AtomicRedisLockStore(RedisLockStore):
+    """Rasa's Redis lock store, with each change of a conversation's lock made in one Redis
+    transaction (WATCH/MULTI, retried when another instance changed it meanwhile). Rasa's
+    own reads the lock and writes it back in separate steps: two instances taking one
+    conversation's lock at the same moment both got ticket 0, ran both turns at once, and
+    one turn's events were lost."""
+
+    def _change(self, conversation_id: str,
+                change: Callable[[Optional[TicketLock]], tuple[Optional[TicketLock], T]]) -> T:
+        """``change`` gets the stored lock (None: none) and returns the lock to store (None:
+        delete it) and a result."""
+        key = self.key_prefix + conversation_id
+
+        def attempt(pipe: Any) -> T:
+            stored = pipe.get(key)
+            lock, result = change(TicketLock.from_dict(json.loads(stored)) if stored else None)
+            pipe.multi()
+            if lock is None:
+                pipe.delete(key)
+            else:
+                pipe.set(key, lock.dumps())
+            return result
+
+        return self.red.transaction(attempt, key, value_from_callable=True)
+
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        def issue(lock: Optional[TicketLock]) -> tuple[TicketLock, int]:
+            lock = lock or self.create_lock(conversation_id)
+            return lock, lock.issue_ticket(lock_lifetime)
+
+        try:
+            return self._change(conversation_id, issue)
+        except Exception as error:  # as Rasa's: the turn fails with a LockError
+            raise LockError(f"Error while acquiring lock. Error:\n{error}") from error
+
+    def update_lock(self, conversation_id: str) -> None:
+        def expire(lock: Optional[TicketLock]) -> tuple[Optional[TicketLock], None]:
+            if lock:
+                lock.remove_expired_tickets()
+            return lock, None
+
+        self._change(conversation_id, expire)
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        def finish(lock: Optional[TicketLock]) -> tuple[Optional[TicketLock], None]:
+            if lock:
+                lock.remove_ticket_for(ticket_number)
+            return (lock if lock and lock.is_someone_waiting() else None), None
+
+        self._change(conversation_id, finish)
 
 
 @contextlib.contextmanager
@@ -130,7 +181,8 @@ def lock_store(settings: StoreSettings) -> LockStore:
     parts = urlsplit(settings.lock_store_url)
     if parts.scheme not in ("redis", "rediss"):
         raise ValueError(f"ASSISTANT_LOCK_STORE_URL must be a redis:// URL, got {parts.scheme}://…")
-    return RedisLockStore(host=parts.hostname or "localhost", port=parts.port or 6379,
-                          db=int(parts.path.strip("/") or 1), username=unquote(parts.username) if parts.username else None,
-                          password=unquote(parts.password) if parts.password else None,
-                          use_ssl=parts.scheme == "rediss", key_prefix=settings.lock_key_prefix)
+    return AtomicRedisLockStore(host=parts.hostname or "localhost", port=parts.port or 6379,
+                                db=int(parts.path.strip("/") or 1),
+                                username=unquote(parts.username) if parts.username else None,
+                                password=unquote(parts.password) if parts.password else None,
+                                use_ssl=parts.scheme == "rediss", key_prefix=settings.lock_key_prefix)

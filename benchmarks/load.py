@@ -2,7 +2,8 @@
 
 Bounded: every worker runs a fixed list of conversations and stops; nothing loops on
 its own. A conversation's turns go in order (a follow-up needs the answer before it);
-different conversations run concurrently, each with its own sender id.
+different conversations run concurrently, each with its own sender id. With several
+server URLs, conversation i goes to URL i mod n, all its turns there (a sticky proxy).
 """
 from __future__ import annotations
 
@@ -40,12 +41,12 @@ class LoadResult:
         return 1000 * (statistics.median(self.latencies) if q == 0.5 else percentile(self.latencies, q))
 
 
-async def _converse(client: httpx.AsyncClient, turns: list[str], result: LoadResult) -> None:
+async def _converse(client: httpx.AsyncClient, url: str, turns: list[str], result: LoadResult) -> None:
     sender = f"bench-{uuid.uuid4().hex[:12]}"
     for message in turns:
         started = time.perf_counter()
         try:
-            response = await client.post("/chat", json={"sender": sender, "message": message})
+            response = await client.post(f"{url}/chat", json={"sender": sender, "message": message})
             ok = response.status_code == 200 and isinstance(response.json().get("text"), str)
             problem = None if ok else f"HTTP {response.status_code}: {response.text[:200]}"
         except (httpx.HTTPError, ValueError) as exc:
@@ -57,25 +58,26 @@ async def _converse(client: httpx.AsyncClient, turns: list[str], result: LoadRes
             result.latencies.append(time.perf_counter() - started)
 
 
-async def _run(url: str, conversations: list[list[str]], concurrency: int, timeout_s: float) -> LoadResult:
+async def _run(urls: list[str], conversations: list[list[str]], concurrency: int, timeout_s: float) -> LoadResult:
     result = LoadResult(concurrency=concurrency)
-    pending = list(reversed(conversations))
+    pending = list(reversed(list(enumerate(conversations))))
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
 
     async def worker(client: httpx.AsyncClient) -> None:
         while pending:
-            await _converse(client, pending.pop(), result)
+            i, turns = pending.pop()
+            await _converse(client, urls[i % len(urls)], turns, result)
 
-    async with httpx.AsyncClient(base_url=url, timeout=timeout_s, limits=limits) as client:
+    async with httpx.AsyncClient(timeout=timeout_s, limits=limits) as client:
         started = time.perf_counter()
         await asyncio.gather(*(worker(client) for _ in range(concurrency)))
         result.wall_s = time.perf_counter() - started
     return result
 
 
-def run_load(url: str, conversations: list[list[str]], concurrency: int, timeout_s: float = 60) -> LoadResult:
+def run_load(urls: list[str], conversations: list[list[str]], concurrency: int, timeout_s: float = 60) -> LoadResult:
     """Run every conversation, ``concurrency`` of them at a time; returns when all are done."""
-    return asyncio.run(_run(url, conversations, concurrency, timeout_s))
+    return asyncio.run(_run(urls, conversations, concurrency, timeout_s))
 
 
 def workload(conversations: list[list[str]], count: int) -> list[list[str]]:

@@ -43,18 +43,20 @@ def _verdict(ok: bool) -> str:
 
 
 def markdown(levels: list[Level], ready_s: list[float], first_turn_ms: list[float], peak_rss_mb: float,
-             loads: list[float], index_table: Optional[str]) -> str:
+             loads: list[float], index_table: Optional[str], instances: int = 1) -> str:
     """The whole report: machine, start-up, per-level latency, targets, index scales."""
     seq = levels[0]
     at16 = next((lv for lv in levels if lv.concurrency == 16 and lv is not seq), None)
     lines = [
         "# Chat benchmark", "",
         f"Machine: {os.cpu_count()} cores; 1-minute load average before each run: "
-        + ", ".join(f"{x:.2f}" for x in loads) + f" (shared machine: {len(ready_s)} runs, medians shown).", "",
+        + ", ".join(f"{x:.2f}" for x in loads) + f" (shared machine: {len(ready_s)} runs, medians shown).",
+        f"Server processes: {instances}" + (" (one SQLite tracker DB; each conversation stays on one)"
+                                            if instances > 1 else "") + ".", "",
         f"- Start-up to ready (GET /health ok): **{statistics.median(ready_s):.1f} s** median "
         f"(runs: {', '.join(f'{x:.1f}' for x in ready_s)})",
         f"- First turn after ready: {statistics.median(first_turn_ms):.0f} ms median",
-        f"- Peak RSS of the server process: **{peak_rss_mb:.0f} MB**", "",
+        f"- Peak RSS of the server process: **{peak_rss_mb:.0f} MB**" + (" (each)" if instances > 1 else ""), "",
         "| load | conversations | turns | p50 ms | p95 ms | p99 ms | turns/s | errors |",
         "|---|---|---|---|---|---|---|---|",
     ]
@@ -76,7 +78,7 @@ def markdown(levels: list[Level], ready_s: list[float], first_turn_ms: list[floa
     return "\n".join(lines) + "\n"
 
 
-def chart(levels: list[Level], path: Path) -> None:
+def chart(levels: list[Level], path: Path, instances: int = 1) -> None:
     """Per-turn latency percentiles and throughput against concurrent conversations."""
     import matplotlib
 
@@ -96,9 +98,12 @@ def chart(levels: list[Level], path: Path) -> None:
     rate = ax.twinx()
     rate.plot(xs, [lv.turns_per_s for lv in swept], "d--", color="grey", label="turns/s")
     rate.set_ylabel("turns/s")
+    ax.set_ylim(bottom=0)
+    rate.set_ylim(bottom=0)
     handles = ax.get_legend_handles_labels()[0] + rate.get_legend_handles_labels()[0]
     ax.legend(handles, [h.get_label() for h in handles], loc="upper left", fontsize=8)
-    ax.set_title(f"POST /chat over loopback, {os.cpu_count()} cores")
+    processes = f", {instances} server processes" if instances > 1 else ""
+    ax.set_title(f"POST /chat over loopback, {os.cpu_count()} cores{processes}")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path)

@@ -52,7 +52,6 @@ class Server:
         self.env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(self.port),
                     "ASSISTANT_TRACKER_DB": str(Path(self.tmp.name) / "tracker.db"), **(extra_env or {})}
         self.proc: Optional[subprocess.Popen] = None
-        self.ready_s: Optional[float] = None
 
     def start(self) -> float:
         """Seconds from process start to the first healthy answer."""
@@ -65,11 +64,11 @@ class Server:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server exited with {self.proc.returncode}:\n{self.log()[-3000:]}")
             if self._healthy():
-                self.ready_s = time.perf_counter() - started
-                return self.ready_s
+                return time.perf_counter() - started
             time.sleep(0.1)
+        log = self.log()
         self.stop()
-        raise RuntimeError(f"server not ready in {self.timeout_s:.0f} s:\n{self.log()[-3000:]}")
+        raise RuntimeError(f"server not ready in {self.timeout_s:.0f} s:\n{log[-3000:]}")
 
     def _healthy(self) -> bool:
         try:
@@ -93,10 +92,3 @@ class Server:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
         self.tmp.cleanup()
-
-    def __enter__(self) -> "Server":
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()

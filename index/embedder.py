@@ -34,7 +34,7 @@ class Embedder:
         if settings.model.startswith(("models/", "/", ".")) and not (local / "modules.json").exists():
             raise ModelMissingError(
                 f"embedding model not found at {local}: build it with `make model`")
-        self.model = SentenceTransformer(self.name, device="cpu")
+        self.model = SentenceTransformer(self.name, device="cpu").eval()
         self.batch_size = settings.batch_size
         self.fingerprint = _fingerprint(local) if local.exists() else self.name
         self.dim = int(self.model.get_embedding_dimension())
@@ -51,7 +51,15 @@ class Embedder:
         return self._encode(texts, "passage", progress)
 
     def encode_query(self, text: str) -> np.ndarray:
-        return self._encode([text], "query", False)[0]
+        """The same vector as ``model.encode(prompt_name="query", normalize_embeddings=True)``,
+        bit for bit, without what ``encode`` redoes on every call for batches (moving and
+        switching all ~11k submodules to device and eval mode: ~5 ms of Python per query)."""
+        import torch  # imported in __init__, after the environment is set
+
+        with torch.inference_mode():
+            features = self.model.preprocess([text], prompt=self.model.prompts["query"])
+            vector = torch.nn.functional.normalize(self.model(features)["sentence_embedding"], p=2, dim=1)
+        return np.ascontiguousarray(vector[0].numpy(), dtype=np.float32)
 
 
 def _fingerprint(folder: Path) -> str:

@@ -41,6 +41,15 @@ class Hit:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_passage(cls, p: dict, score: float = 0.0, dense_score: float = 0.0, lexical_score: float = 0.0,
+                     dense_rank: Optional[int] = None, lexical_rank: Optional[int] = None) -> "Hit":
+        """A stored passage as a hit (scores default to zero when it was not searched for)."""
+        return cls(passage_id=p["passage_id"], doc_id=p["doc_id"], province=p["province"], kind=p["kind"],
+                   role=p["role"], section=p["section"], heading=list(p["heading"]), text=p["text"],
+                   doc_number=p.get("doc_number"), score=score, dense_score=dense_score,
+                   lexical_score=lexical_score, dense_rank=dense_rank, lexical_rank=lexical_rank)
+
 
 @dataclass
 class SearchResult:
@@ -118,11 +127,8 @@ class Searcher:
         hits = []
         for pid, score in fused:
             p = self.passages[pid]
-            hits.append(Hit(
-                passage_id=p["passage_id"], doc_id=p["doc_id"], province=p["province"], kind=p["kind"],
-                role=p["role"], section=p["section"], heading=list(p["heading"]), text=p["text"],
-                doc_number=p.get("doc_number"), score=round(score, 6),
-                dense_score=round(float(np.dot(self.stored.vectors[pid], query_vec)), 4),
+            hits.append(Hit.from_passage(
+                p, score=round(score, 6), dense_score=round(float(np.dot(self.stored.vectors[pid], query_vec)), 4),
                 lexical_score=round(float(lexical_all[pid]), 4),
                 dense_rank=dense_rank.get(pid), lexical_rank=lexical_rank.get(pid)))
         return hits

@@ -76,10 +76,7 @@ def _passage_with(doc_id: str, role: str, value: Optional[str]) -> Optional[Hit]
     searcher = get_searcher()
     for p in searcher.passages:
         if p["doc_id"] == doc_id and p["role"] == role and fold(value) in fold(p["text"]):
-            return Hit(passage_id=p["passage_id"], doc_id=doc_id, province=p["province"], kind=p["kind"],
-                       role=role, section=p["section"], heading=list(p["heading"]), text=p["text"],
-                       doc_number=p.get("doc_number"), score=0.0, dense_score=0.0, lexical_score=0.0,
-                       dense_rank=None, lexical_rank=None)
+            return Hit.from_passage(p)
     return None
 
 

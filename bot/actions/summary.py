@@ -28,12 +28,6 @@ def primary_document(provinces: list[str], doc_ids: list[str], focus_doc: Option
     return min(candidates, key=lambda d: PRIMARY_KINDS.index(d["kind"]) if d["kind"] in PRIMARY_KINDS else 9)["id"]
 
 
-def _hit(p: dict) -> Hit:
-    return Hit(passage_id=p["passage_id"], doc_id=p["doc_id"], province=p["province"], kind=p["kind"], role=p["role"],
-               section=p["section"], heading=list(p["heading"]), text=p["text"], doc_number=p.get("doc_number"),
-               score=0.0, dense_score=0.0, lexical_score=0.0, dense_rank=None, lexical_rank=None)
-
-
 def _task_groups(passages: list[dict]) -> list[str]:
     """Titles just below the heading that announces the tasks ("NHIỆM VỤ …")."""
     groups: list[str] = []
@@ -59,7 +53,7 @@ def summarize(doc_id: str) -> tuple[str, list[dict]]:
     sources = []
     if goal:
         lines.append(f"- Mục tiêu chung: {units(goal['text'])[0] if units(goal['text']) else goal['text'][:300]}")
-        sources.append(source(_hit(goal), doc))
+        sources.append(source(Hit.from_passage(goal), doc))
     if targets:
         main, seen = [], set()
         for fact in targets:

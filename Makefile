@@ -9,9 +9,9 @@ STAMP  := $(VENV)/.installed
 MODEL_DIR ?= models/multilingual-e5-small
 INDEX  := index/build/manifest.json
 BOT_MODEL := bot/models/assistant.tar.gz
-SOURCES := $(wildcard knowledge/sources/*) $(wildcard knowledge/*.py)
+SOURCES := $(wildcard knowledge/sources/*) $(shell find knowledge -name "*.py")
 BOT_INPUTS := config.yml bot/domain.yml $(shell find bot/data bot/nlu -type f -name '*.yml' -o -type f -name '*.py') \
-              knowledge/entities.py knowledge/normalize.py knowledge/provinces.py
+              knowledge/language/*.py
 
 export RASA_TELEMETRY_ENABLED=false
 export TF_CPP_MIN_LOG_LEVEL=2

@@ -97,18 +97,29 @@ class RestRequest(BaseModel):
 
 
 class Document(BaseModel):
+    """A document's card: what its header and signature state (a field it does not give is null)."""
+
     id: str
-    kind: str
-    province: Optional[str]
+    kind: str = Field(..., description="type id from an open list: nghi-quyet, ke-hoach, chi-thi, quyet-dinh …")
+    label: str = Field(..., description='the type as answers name it: "Kế hoạch", "Dự thảo nghị quyết"')
+    draft: bool = False
+    province: Optional[str] = Field(None, description="the province that issued it")
+    province_now: Optional[str] = Field(None, description="the unit that province belongs to since 1 July 2025")
+    province_label: Optional[str] = Field(None, description='"Bắc Kạn, nay thuộc tỉnh Thái Nguyên"')
+    areas: list[str] = Field([], description="province names (old and new) a question may use for it")
     issuing_body: Optional[str]
     number: Optional[str]
     date: Optional[str]
+    place: Optional[str] = None
     title: Optional[str]
+    subject: Optional[str] = None
     period: Optional[str]
     signer: Optional[str]
     signer_role: Optional[str]
     refers_to: list[str] = []
     source_file: str
+    source_format: str = Field("txt", description="txt, md, docx, pdf, pdf-ocr, html")
+    notes: list[str] = []
     passages: int
 
 
@@ -173,12 +184,15 @@ class Fact(BaseModel):
     year: Optional[str] = Field(None, description="target or deadline: the year it is due")
     level: Optional[str] = Field(None, description="target: cấp tỉnh / cấp huyện / cấp xã")
     actor: Optional[str] = Field(None, description="responsibility: the body that does it")
-    role: Optional[str] = Field(None, description="responsibility: chủ trì, phối hợp, chỉ đạo …")
+    role: Optional[str] = Field(None, description="responsibility: chủ trì, phối hợp, thực hiện, chỉ đạo …")
     task: Optional[str] = Field(None, description="responsibility: the clause from the role verb on")
-    due: Optional[str] = Field(None, description='deadline: "trước ngày 15/6/2016", "trong năm 2022"')
+    due: Optional[str] = Field(None, description='deadline: "trước ngày 15/6/2016", "Quý II/2026", "hằng năm"')
     date: Optional[str] = Field(None, description="deadline: ISO date when the clause gives a full date")
+    recurring: Optional[str] = Field(None, description='deadline: "hằng năm", "định kỳ 6 tháng" …')
     item: Optional[str] = Field(None, description="deadline: what is due")
     heading: list[str] = Field([], description="titles of the sections above the clause")
+    fact_id: str = Field("", description="stable id: the same fact keeps it across rebuilds")
+    areas: list[str] = Field([], description="province names (old and new) a question may use for it")
 
     class Config:
         schema_extra = {"example": {

@@ -79,7 +79,7 @@ def run_scale(scale: int, n_queries: int, embed_up_to: int = 10) -> dict:
     from index.embedder import Embedder
     from index.search import Searcher
     from index.settings import IndexSettings
-    from knowledge.normalize import canonical, expand_abbreviations
+    from knowledge.language.normalize import canonical, expand_abbreviations
 
     docs = synthetic_documents(scale)
     seeds = len(synthetic_documents(1))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from knowledge.corpus import DEFAULT_SOURCES, Document, parse_part
 from knowledge.documents import SourcePart, load_parts, source_files
-from knowledge.provinces import PROVINCES
+from knowledge.language.provinces import PROVINCES
 
 
 def _rename(text: str, old: str, new: str) -> str:

@@ -29,6 +29,8 @@ def build(full: bool, quiet: bool) -> None:
     click.echo(f"documents: {len(report.embedded)} embedded, {len(report.reused)} reused, "
                f"{len(report.removed)} removed")
     click.echo(f"passages: {report.passages} ({report.embedded_passages} embedded) in {report.seconds:.1f} s")
+    for skipped in report.skipped:
+        click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
 
 
 def _hit_line(hit) -> dict:
@@ -42,7 +44,7 @@ def _hit_line(hit) -> dict:
 @click.option("--k", default=5, show_default=True, help="How many passages.")
 @click.option("--province", help="Only this province's documents.")
 @click.option("--doc-id", help="Only this document.")
-@click.option("--kind", help="Only this kind (resolution, draft resolution, news article, …).")
+@click.option("--kind", help="Only this type (nghi-quyet, ke-hoach, chi-thi, quyet-dinh, bai-viet, …).")
 @click.option("--no-auto-filters", is_flag=True, help="Do not read province/number filters from the question.")
 @click.option("--json", "as_json", is_flag=True, help="JSON output; without QUESTION, one question per stdin line.")
 def search(question: Optional[str], k: int, province: Optional[str], doc_id: Optional[str],

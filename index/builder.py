@@ -16,8 +16,9 @@ from tqdm import tqdm
 from index import dense, store
 from index.embedder import Embedder
 from index.settings import IndexSettings
-from knowledge.corpus import Document, load_corpus
+from knowledge.corpus import Document, load
 from knowledge.facts import extract_facts
+from knowledge.sources import SkippedSource
 
 
 @dataclass
@@ -27,6 +28,7 @@ class BuildReport:
     embedded: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    skipped: list[SkippedSource] = field(default_factory=list)
     passages: int = 0
     embedded_passages: int = 0
     seconds: float = 0.0
@@ -36,7 +38,10 @@ class BuildReport:
 def document_record(doc: Document) -> dict:
     """The JSON form of a document's metadata, as served to clients."""
     record = json.loads(doc.meta.json(exclude={"starts_at"}))
-    record.update(source_file=doc.source_file, passages=len(doc.passages), content_hash=doc.content_hash)
+    record.update(label=doc.meta.label, secondary=doc.meta.secondary, province_now=doc.meta.province_now,
+                  province_label=doc.meta.province_label, areas=doc.meta.areas, source_file=doc.source_file,
+                  source_format=doc.source_format, notes=doc.notes, passages=len(doc.passages),
+                  content_hash=doc.content_hash)
     return record
 
 
@@ -56,7 +61,12 @@ def build(settings: IndexSettings, embedder: Optional[Embedder] = None,
           progress: bool = True) -> BuildReport:
     """Parse (unless given documents), embed what changed, write the index folder."""
     started = time.perf_counter()
-    docs = list(documents) if documents is not None else load_corpus(settings.path(settings.sources_dir))
+    skipped: list[SkippedSource] = []
+    if documents is None:
+        corpus = load(settings.source_folders())
+        docs, skipped = corpus.documents, corpus.skipped
+    else:
+        docs = list(documents)
     ids = [d.doc_id for d in docs]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
@@ -65,7 +75,7 @@ def build(settings: IndexSettings, embedder: Optional[Embedder] = None,
     embedder = embedder or Embedder(settings)
     previous = None if full else store.read_if_present(folder)
     reusable = _previous_rows(previous, embedder.fingerprint)
-    report = BuildReport(removed=sorted(set(reusable) - set(ids)))
+    report = BuildReport(removed=sorted(set(reusable) - set(ids)), skipped=skipped)
 
     blocks: list[np.ndarray] = []
     for doc in tqdm(docs, desc="embedding", unit="doc", disable=not progress):

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable
 
-from knowledge.normalize import fold, nfc
+from knowledge.language.normalize import fold, nfc
 
 MAX_N = 3
 _WORD = re.compile(r"\w+", re.UNICODE)

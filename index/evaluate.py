@@ -14,8 +14,8 @@ import yaml
 
 from index.query import with_context
 from index.search import Hit, Searcher
-from knowledge.normalize import fold
-from knowledge.provinces import find_provinces
+from knowledge.language.normalize import fold
+from knowledge.language.provinces import find_provinces
 
 
 def is_hit(hit: Hit, turn: dict) -> bool:

@@ -13,7 +13,7 @@ from typing import Optional
 import bm25s
 import numpy as np
 
-from knowledge.normalize import fold, has_diacritics, nfc, search_keys, tokens
+from knowledge.language.normalize import fold, has_diacritics, nfc, search_keys, tokens
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Question words and particles: they say what is asked, not what to find.

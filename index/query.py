@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from knowledge.normalize import fold, has_diacritics, nfc, strip_diacritics
-from knowledge.provinces import find_province_spans
+from knowledge.language.normalize import fold, has_diacritics, nfc, strip_diacritics
+from knowledge.language.provinces import canonical_province, find_province_spans
 
 # A full number as written: "08-NQ/TU", "01-NQ/ĐUK", "479/SNV-CCHC" (folded).
 _FULL_NUMBER = re.compile(r"\b\d{1,4}[a-z]?(?:\s*[-/]\s*[a-z]{1,8})+\b")
@@ -39,7 +39,8 @@ class QueryFilters:
     roles: list[str] = field(default_factory=list)
 
     def matches(self, passage: dict) -> bool:
-        return ((not self.provinces or passage["province"] in self.provinces)
+        areas = passage.get("areas") or [passage.get("province")]
+        return ((not self.provinces or any(p in areas for p in self.provinces))
                 and (not self.doc_ids or passage["doc_id"] in self.doc_ids)
                 and (not self.kinds or passage["kind"] in self.kinds))
 
@@ -94,12 +95,12 @@ def analyse(question: str, documents: list[dict], province: Optional[str] = None
             doc_id: Optional[str] = None, kind: Optional[str] = None,
             auto: bool = True) -> QueryFilters:
     """Explicit filters win; otherwise, with ``auto``, read them from the question."""
-    known = {d["province"] for d in documents if d.get("province")}
+    known = {area for d in documents for area in (d.get("areas") or [d.get("province")]) if area}
     filters = QueryFilters(kinds=[kind] if kind else [])
     province_spans = find_province_spans(question)
     named = list(dict.fromkeys(name for *_, name in province_spans))
     if province:
-        filters.provinces = [province]
+        filters.provinces = [canonical_province(province) or province]
     elif auto:
         filters.provinces = [p for p in named if p in known]
         filters.unknown_provinces = [p for p in named if p not in known]

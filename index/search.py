@@ -1,7 +1,7 @@
 """Hybrid search: the semantic and lexical rankings, filtered, fused by reciprocal rank."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Optional
 
 import numpy as np
@@ -13,8 +13,8 @@ from index.fusion import rrf
 from index.lexical import LexicalIndex
 from index.query import QueryFilters, analyse, typed_without_diacritics
 from index.settings import IndexSettings
-from knowledge.normalize import canonical, expand_abbreviations
-from knowledge.passages import context_text
+from knowledge.language.normalize import canonical, expand_abbreviations
+from knowledge.structure.passages import context_text
 
 CANDIDATES = 50  # per channel, before fusion
 
@@ -37,6 +37,7 @@ class Hit:
     lexical_score: float
     dense_rank: Optional[int]
     lexical_rank: Optional[int]
+    areas: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -48,7 +49,8 @@ class Hit:
         return cls(passage_id=p["passage_id"], doc_id=p["doc_id"], province=p["province"], kind=p["kind"],
                    role=p["role"], section=p["section"], heading=list(p["heading"]), text=p["text"],
                    doc_number=p.get("doc_number"), score=score, dense_score=dense_score,
-                   lexical_score=lexical_score, dense_rank=dense_rank, lexical_rank=lexical_rank)
+                   lexical_score=lexical_score, dense_rank=dense_rank, lexical_rank=lexical_rank,
+                   areas=list(p.get("areas") or ([p["province"]] if p.get("province") else [])))
 
 
 @dataclass
@@ -72,7 +74,10 @@ class Searcher:
         self.facts = self.stored.facts
         self.lexical = LexicalIndex([context_text(p["heading"], p["text"]) for p in self.passages])
         self.restorer = DiacriticRestorer(p["text"] for p in self.passages)
-        self._province = np.array([p["province"] or "" for p in self.passages])
+        self._areas: dict[str, np.ndarray] = {}
+        for i, p in enumerate(self.passages):
+            for area in p.get("areas") or ([p["province"]] if p.get("province") else []):
+                self._areas.setdefault(area, np.zeros(len(self.passages), dtype=bool))[i] = True
         self._doc = np.array([p["doc_id"] for p in self.passages])
         self._kind = np.array([p["kind"] for p in self.passages])
         self._role = np.array([p["role"] for p in self.passages])
@@ -82,7 +87,11 @@ class Searcher:
             return None
         mask = np.ones(len(self.passages), dtype=bool)
         if filters.provinces:
-            mask &= np.isin(self._province, filters.provinces)
+            in_area = np.zeros(len(self.passages), dtype=bool)
+            for province in filters.provinces:
+                if province in self._areas:
+                    in_area |= self._areas[province]
+            mask &= in_area
         if filters.doc_ids:
             mask &= np.isin(self._doc, filters.doc_ids)
         if filters.kinds:

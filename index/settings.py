@@ -4,6 +4,7 @@ Relative paths are taken from the repository root, so commands work from any fol
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -20,6 +21,8 @@ class IndexSettings(BaseSettings):
                        description="sentence-transformers folder, or a hub id where a hub is reachable")
     index_dir: Path = Path("index/build")
     sources_dir: Path = Path("knowledge/sources")
+    sources_dirs: str = Field("", description="several source folders, separated by ':' (or ','); "
+                                              "replaces sources_dir when set, e.g. knowledge/sources:../shared/corpus/more")
     torch_threads: int = Field(1, description="torch threads per process; 1 keeps latency flat under load")
     batch_size: int = 32
     ann: Literal["flat", "hnsw", "auto"] = Field(
@@ -35,6 +38,12 @@ class IndexSettings(BaseSettings):
 
     class Config:
         env_prefix = "ASSISTANT_"
+
+    def source_folders(self) -> list[Path]:
+        """The folders whose documents are indexed."""
+        if self.sources_dirs.strip():
+            return [self.path(p.strip()) for p in re.split(r"[:,]", self.sources_dirs) if p.strip()]
+        return [self.path(self.sources_dir)]
 
     def path(self, value: Path | str) -> Path:
         p = Path(value)

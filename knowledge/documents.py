@@ -1,46 +1,48 @@
-"""Source documents and their metadata files.
+"""A document's metadata: what its header and signature state, overridden where a
+``<name>.meta.yaml`` beside the source says otherwise.
 
-A source is a text file (.txt, .md or .docx) in the sources folder with a small
-``<name>.meta.yaml`` beside it. One file may hold several documents (a resolution and
-the copy note that follows it, a cover letter and the draft it encloses): the metadata
-lists them in order and each later one names the line it ``starts_at``.
+The metadata file is optional. It may hold only the fields to correct, or list several
+documents held by one file (a resolution and the copy note that follows it): each
+later one names the line it ``starts_at``. A field the text does not give stays None.
 """
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from dataclasses import dataclass
+import re
 from pathlib import Path
 from typing import Optional
 
 import yaml
 from pydantic import BaseModel, validator
 
-SOURCE_SUFFIXES = (".txt", ".md", ".docx")
-KINDS = ("resolution", "draft resolution", "news article", "cover letter", "copy note")
+from knowledge.header.doctypes import ALIASES, doc_type
+from knowledge.language.provinces import areas, now_unit, province_now_label
 
 
 class DocumentMeta(BaseModel):
-    """What the text states about one document; a field it does not give stays None."""
+    """What the text states about one document."""
 
     id: str
-    kind: str
-    province: Optional[str]
+    kind: str = "van-ban"            # open list: nghi-quyet, ke-hoach, chi-thi, quyet-dinh, quy-che …
+    type_label: Optional[str] = None  # the type's Vietnamese label as the document writes it
+    draft: bool = False
+    province: Optional[str] = None
     issuing_body: Optional[str] = None
     number: Optional[str] = None
     date: Optional[dt.date] = None
+    place: Optional[str] = None
     title: Optional[str] = None
+    subject: Optional[str] = None     # a letter's "V/v …"
     period: Optional[str] = None
     signer: Optional[str] = None
     signer_role: Optional[str] = None
     refers_to: list[str] = []
     starts_at: Optional[str] = None
 
-    @validator("kind")
-    def _known_kind(cls, value: str) -> str:  # noqa: N805 (pydantic v1 signature)
-        if value not in KINDS:
-            raise ValueError(f"kind must be one of {KINDS}, not {value!r}")
-        return value
+    @validator("kind", pre=True)
+    def _open_kind(cls, value: str, values: dict) -> str:  # noqa: N805 (pydantic v1 signature)
+        value = str(value or "van-ban").strip()
+        return ALIASES.get(value, re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "van-ban")
 
     @validator("id")
     def _slug(cls, value: str) -> str:  # noqa: N805
@@ -53,70 +55,53 @@ class DocumentMeta(BaseModel):
         """The date as Vietnamese documents write it: 22/4/2021."""
         return f"{self.date.day}/{self.date.month}/{self.date.year}" if self.date else None
 
+    @property
+    def label(self) -> str:
+        """"Kế hoạch", "Dự thảo nghị quyết", "Văn bản": how answers name the document's type."""
+        base = self.type_label or (doc_type(self.kind).label if self.kind != "van-ban" else "Văn bản")
+        return f"Dự thảo {base[:1].lower()}{base[1:]}" if self.draft else base
 
-class SourceMeta(BaseModel):
-    """The whole metadata file of one source."""
+    @property
+    def secondary(self) -> bool:
+        """A news article or a copy note repeats another document's commitments."""
+        return doc_type(self.kind).secondary
 
-    origin: Optional[str] = None
-    documents: list[DocumentMeta]
+    @property
+    def province_now(self) -> Optional[str]:
+        return now_unit(self.province) if self.province else None
+
+    @property
+    def province_label(self) -> Optional[str]:
+        """"Bắc Kạn, nay thuộc tỉnh Thái Nguyên" for a province merged in 2025."""
+        return province_now_label(self.province) if self.province else None
+
+    @property
+    def areas(self) -> list[str]:
+        return areas(self.province, self.date)
 
 
-@dataclass(frozen=True)
-class SourcePart:
-    """One document's slice of a source file, still exactly as received."""
-
-    meta: DocumentMeta
-    raw_text: str
-    source_file: str
-    source_sha256: str
-
-
-def read_source_text(path: Path) -> str:
-    """The text of a source file; .docx paragraphs become blank-line separated text."""
-    if path.suffix == ".docx":
-        import docx  # python-docx, only needed for .docx sources
-
-        return "\n\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-    return path.read_text(encoding="utf-8")
+# Old metadata files said "kind: draft resolution"; the draft flag is now separate.
+_DRAFT_KINDS = {"draft resolution"}
 
 
 def meta_path(source: Path) -> Path:
     return source.with_name(source.stem + ".meta.yaml")
 
 
-def load_meta(source: Path) -> SourceMeta:
+def read_overrides(source: Path) -> tuple[Optional[str], list[dict]]:
+    """(origin, one dict of given fields per document) from the source's metadata file;
+    (None, []) when there is none. Only the keys written in the file override."""
     path = meta_path(source)
     if not path.exists():
-        raise FileNotFoundError(f"{source.name} has no metadata file {path.name}")
-    return SourceMeta.parse_obj(yaml.safe_load(path.read_text(encoding="utf-8")))
-
-
-def split_parts(text: str, metas: list[DocumentMeta]) -> list[str]:
-    """Cut the text where each later document starts (its ``starts_at`` line)."""
-    cuts = [0]
-    for meta in metas[1:]:
-        if not meta.starts_at:
-            raise ValueError(f"{meta.id}: a second document in one file needs starts_at")
-        at = text.find(meta.starts_at, cuts[-1])
-        if at < 0:
-            raise ValueError(f"{meta.id}: starts_at {meta.starts_at!r} not found in the text")
-        cuts.append(at)
-    cuts.append(len(text))
-    return [text[a:b] for a, b in zip(cuts, cuts[1:])]
-
-
-def source_files(sources_dir: Path) -> list[Path]:
-    """Every source document in the folder, in a stable order."""
-    return sorted(p for p in sources_dir.iterdir() if p.suffix in SOURCE_SUFFIXES and p.is_file())
-
-
-def load_parts(source: Path) -> list[SourcePart]:
-    """The documents of one source file with their metadata."""
-    meta = load_meta(source)
-    data = source.read_bytes()
-    digest = hashlib.sha256(data + meta_path(source).read_bytes()).hexdigest()
-    text = read_source_text(source)
-    return [
-        SourcePart(meta=m, raw_text=part, source_file=source.name, source_sha256=digest)
-        for m, part in zip(meta.documents, split_parts(text, meta.documents))
-    ]
+        return None, []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    documents = data.get("documents") or []
+    if not isinstance(documents, list) or not all(isinstance(d, dict) for d in documents):
+        raise ValueError(f"{path.name}: 'documents' must be a list of fields per document")
+    out = []
+    for fields in documents:
+        fields = dict(fields)
+        if fields.get("kind") in _DRAFT_KINDS:
+            fields.setdefault("draft", True)
+        out.append(fields)
+    return data.get("origin"), out

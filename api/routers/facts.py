@@ -12,7 +12,8 @@ from fastapi.responses import Response
 
 from api.schemas import Fact, FactType
 from bot.actions.resources import get_searcher
-from knowledge.normalize import fold
+from knowledge.language.normalize import fold
+from knowledge.language.provinces import canonical_province
 
 router = APIRouter(tags=["knowledge"])
 
@@ -21,7 +22,6 @@ HEADING_SEPARATOR = " › "
 # A cell starting with one of these is run as a formula by spreadsheet programs
 # ("- 100% TTHC…" shows as #NAME?): such cells get a leading apostrophe (OWASP CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PROVINCE_PREFIXES = ("tinh ", "thanh pho ", "tp ")
 
 
 class FactFormat(str, Enum):
@@ -30,12 +30,8 @@ class FactFormat(str, Enum):
 
 
 def province_key(name: str) -> str:
-    """"Bắc Kạn", "bac kan", "Tỉnh BẮC KẠN" → one key: folded, without "tỉnh"/"thành phố"."""
-    key = fold(name)
-    for prefix in _PROVINCE_PREFIXES:
-        if key.startswith(prefix):
-            return key[len(prefix):].strip()
-    return key
+    """"Bắc Kạn", "bac kan", "Tỉnh BẮC KẠN" → one key: the official name when it is a province."""
+    return canonical_province(name) or fold(name)
 
 
 def select(facts: Iterable[dict], fact_type: Optional[FactType] = None, province: Optional[str] = None,
@@ -47,7 +43,8 @@ def select(facts: Iterable[dict], fact_type: Optional[FactType] = None, province
     for fact in facts:
         if fact_type and fact.get("type") != fact_type.value:
             continue
-        if wanted_province and province_key(fact.get("province") or "") != wanted_province:
+        areas = fact.get("areas") or [fact.get("province") or ""]
+        if wanted_province and all(province_key(a) != wanted_province for a in areas):
             continue
         if year and fact.get("year") != year:
             continue

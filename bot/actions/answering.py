@@ -17,7 +17,7 @@ from bot.actions.special import special_reply
 from bot.actions.listing import asks_for_list, list_section
 from index.query import analyse, is_follow_up, metadata_field, with_context
 from index.search import Hit
-from knowledge.normalize import fold
+from knowledge.language.normalize import fold
 
 TOPIC_MAX = 300
 
@@ -95,12 +95,12 @@ def answer(question: str, intent: Optional[str], entities: list[dict], focus: Fo
     """The reply to one user message, and the slots it sets."""
     searcher = get_searcher()
     docs = documents_by_id()
-    known = {d["province"] for d in docs.values() if d.get("province")}
+    known = {area for d in docs.values() for area in (d.get("areas") or [d.get("province")]) if area}
     named = list(dict.fromkeys(e["value"] for e in entities if e.get("entity") == "province"))
     in_corpus = [p for p in named if p in known]
     if named and not in_corpus:
-        have = ", ".join(sorted(known))
-        return _decline(f"Hiện chưa có nghị quyết nào của {', '.join(named)} trong cơ sở dữ liệu. "
+        have = ", ".join(sorted({d["province"] for d in docs.values() if d.get("province")}))
+        return _decline(f"Hiện chưa có văn bản nào của {', '.join(named)} trong cơ sở dữ liệu. "
                         f"Các văn bản hiện có thuộc: {have}.")
 
     special = special_reply(question, intent, entities, focus)
@@ -119,11 +119,11 @@ def answer(question: str, intent: Optional[str], entities: list[dict], focus: Fo
     provinces = in_corpus or ([focus.province] if focus.province else [])
     province = provinces[0] if len(provinces) == 1 else None
     result = searcher.search(query, k=10, province=province)
-    hits = [h for h in result.hits if not provinces or h.province in provinces]
+    hits = [h for h in result.hits if not provinces or set(h.areas) & set(provinces)]
     topic = result.filters.ranking_text[:TOPIC_MAX]
     remembered = {"last_topic": topic, "last_intent": mode}
     if not hits:
-        return _decline("Các nghị quyết hiện có không nêu thông tin này.", province=province)
+        return _decline("Các văn bản hiện có không nêu thông tin này.", province=province)
 
     wanted = metadata_field(query) if (mode == "ask_document" or result.filters.roles) else None
     if wanted:
@@ -143,12 +143,14 @@ def answer(question: str, intent: Optional[str], entities: list[dict], focus: Fo
     leads = _leads_by_province(hits, evidence, mode)
     if not leads:
         where = f" của {province}" if province else ""
-        return _decline(f"Các nghị quyết hiện có{where} không nêu thông tin này.", hits, province)
+        return _decline(f"Các văn bản hiện có{where} không nêu thông tin này.", hits, province)
     if province or len(leads) == 1 or leads[0][1].score - leads[1][1].score > 0.25:
         chosen, lead = leads[0]
         doc = docs.get(lead.hit.doc_id)
-        return Reply(text=f"{lead.text}\n\n{citation_line(lead.hit, doc)}", sources=[source(lead.hit, doc)],
-                     slots={"province": chosen, "doc_id": lead.hit.doc_id, **remembered})
+        merged = province is not None and chosen != province  # asked by the new unit's name
+        return Reply(text=f"{lead.text}\n\n{citation_line(lead.hit, doc, province_note=merged)}",
+                     sources=[source(lead.hit, doc)],
+                     slots={"province": province or chosen, "doc_id": lead.hit.doc_id, **remembered})
     # Several provinces answer and nothing says which: a short answer for each.
     shown = leads[:3]
     lines = [f"- {p}: {lead.text}" for p, lead in shown]

@@ -4,14 +4,16 @@ from __future__ import annotations
 from typing import Optional
 
 from index.search import Hit
-from knowledge.passages import KIND_LABELS
+from knowledge.header.doctypes import doc_type
+from knowledge.language.provinces import province_now_label
 
 QUOTE_MAX = 700
 
 
 def document_label(doc: dict) -> str:
-    """"Nghị quyết số 08-NQ/TU ngày 22/4/2021 (Bắc Kạn)" — only what the metadata states."""
-    label = KIND_LABELS.get(doc.get("kind", ""), "Văn bản")
+    """"Kế hoạch số 144/KH-UBND ngày 24/11/2025 của Ủy ban nhân dân tỉnh Bắc Ninh" — only what
+    the metadata states."""
+    label = doc.get("label") or (doc_type(doc["kind"]).label if doc.get("kind") else "Văn bản")
     if doc.get("number"):
         label += f" số {doc['number']}"
     if doc.get("date"):
@@ -20,8 +22,17 @@ def document_label(doc: dict) -> str:
     if doc.get("issuing_body"):
         label += f" của {doc['issuing_body']}"
     elif doc.get("province"):
-        label += f" ({doc['province']})"
+        label += f" ({doc.get('province_label') or doc['province']})"
     return label
+
+
+def path_label(section: str) -> str:
+    """"I.2.6[2]" → "mục I.2.6[2]"; "Điều 5, khoản 2" and "Phụ lục I, dòng 3" read as they are."""
+    if not section:
+        return "phần mở đầu"
+    if section.startswith(("Điều", "Chương", "Phần", "Phụ lục", "Mục", "dòng", "bảng")) or ", " in section:
+        return section
+    return f"mục {section}"
 
 
 def section_label(hit: Hit) -> str:
@@ -31,7 +42,9 @@ def section_label(hit: Hit) -> str:
         return "phần nơi nhận"
     if hit.role == "card":
         return "thông tin văn bản"
-    return f"mục {hit.section}" if hit.section else "phần mở đầu"
+    if hit.role == "header":
+        return "phần đầu văn bản"
+    return path_label(hit.section)
 
 
 def source(hit: Hit, doc: Optional[dict]) -> dict:
@@ -43,5 +56,10 @@ def source(hit: Hit, doc: Optional[dict]) -> dict:
             "section_label": section_label(hit), "heading": hit.heading, "quote": quote}
 
 
-def citation_line(hit: Hit, doc: Optional[dict]) -> str:
-    return f"Nguồn: {document_label(doc or {'kind': hit.kind, 'province': hit.province})}, {section_label(hit)}."
+def citation_line(hit: Hit, doc: Optional[dict], province_note: bool = False) -> str:
+    """"Nguồn: <document>, <section>." — with "(Bắc Kạn, nay thuộc tỉnh Thái Nguyên)" when the
+    question named the unit a merged province now belongs to."""
+    line = f"Nguồn: {document_label(doc or {'kind': hit.kind, 'province': hit.province})}, {section_label(hit)}"
+    if province_note and hit.province:
+        line += f" ({province_now_label(hit.province)})"
+    return line + "."

@@ -10,11 +10,12 @@ import json
 import re
 from typing import Optional
 
-from bot.actions.citations import document_label
+from bot.actions.citations import document_label, path_label
+from knowledge.header.doctypes import doc_type
 from bot.actions.evidence import Evidence
 from bot.actions.resources import documents_by_id, get_searcher
 from index.query import analyse
-from knowledge.normalize import fold
+from knowledge.language.normalize import fold
 
 PAGE = 8
 MORE_BUTTON = {"title": "Xem thêm", "payload": "/more"}
@@ -31,7 +32,7 @@ _ASKS_DUTIES = re.compile(r"\b(duoc giao|nhiem vu|trach nhiem|chu tri|phoi hop|l
 
 def fact_label(fact: dict, docs: dict[str, dict], with_doc: bool) -> str:
     """One list line: what the fact says, then where it says it."""
-    where = f"mục {fact['section']}" if fact.get("section") else "phần mở đầu"
+    where = path_label(fact.get("section") or "")
     if with_doc:
         doc = docs.get(fact["doc_id"], {})
         where = f"{doc.get('province') or ''}, {short_doc(doc)}, {where}".lstrip(", ")
@@ -46,7 +47,9 @@ def fact_label(fact: dict, docs: dict[str, dict], with_doc: bool) -> str:
 
 
 def short_doc(doc: dict) -> str:
-    kind = {"resolution": "NQ", "draft resolution": "Dự thảo NQ", "cover letter": "CV"}.get(doc.get("kind", ""), "VB")
+    """"KH 144/KH-UBND", "Dự thảo NQ": a document in a list line."""
+    kind = doc_type(doc["kind"]).short if doc.get("kind") and doc["kind"] != "van-ban" else "VB"
+    kind = f"Dự thảo {kind}" if doc.get("draft") else kind
     return f"{kind} {doc['number']}" if doc.get("number") else kind
 
 
@@ -54,7 +57,7 @@ def fact_source(fact: dict, docs: dict[str, dict]) -> dict:
     doc = docs.get(fact["doc_id"], {})
     return {"doc_id": fact["doc_id"], "title": doc.get("title"), "province": fact.get("province"),
             "number": doc.get("number"), "kind": doc.get("kind"), "section": fact.get("section") or None,
-            "section_label": f"mục {fact['section']}" if fact.get("section") else "phần mở đầu",
+            "section_label": path_label(fact.get("section") or ""),
             "heading": list(fact.get("heading") or []), "quote": fact["quote"]}
 
 
@@ -109,7 +112,7 @@ def select_facts(kind: str, provinces: list[str], year: Optional[str], actor: Op
     """Positions of the facts of this kind under the filters, in document order."""
     out = []
     for i, fact in enumerate(get_searcher().facts):
-        if fact["type"] != kind or (provinces and fact.get("province") not in provinces):
+        if fact["type"] != kind or (provinces and not set(fact.get("areas") or [fact.get("province")]) & set(provinces)):
             continue
         if year and fact.get("year") != year or doc_ids and fact["doc_id"] not in doc_ids:
             continue

@@ -9,7 +9,7 @@ from bot.actions.evidence import Evidence
 from bot.actions.replies import Reply
 from bot.actions.resources import get_searcher
 from index.search import Hit
-from knowledge.normalize import fold
+from knowledge.language.normalize import fold
 
 ITEM_MAX = 200
 LIST_MAX = 8

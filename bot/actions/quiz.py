@@ -11,8 +11,8 @@ import re
 from typing import Optional
 
 from bot.actions.commitments import short_doc
-from knowledge.entities import find_bodies
-from knowledge.normalize import fold
+from knowledge.language.entities import find_bodies
+from knowledge.language.normalize import fold
 
 DEFAULT_QUESTIONS = 5
 MAX_QUESTIONS = 10

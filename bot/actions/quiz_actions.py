@@ -14,7 +14,7 @@ from bot.actions.quiz import SKIP, STOP, is_right, make_quiz, requested_count
 from bot.actions.resources import documents_by_id, get_searcher
 from bot.actions.summary import primary_document
 from index.query import number_spans
-from knowledge.normalize import fold
+from knowledge.language.normalize import fold
 
 
 def _scope(tracker: Tracker) -> list[str]:
@@ -27,7 +27,7 @@ def _scope(tracker: Tracker) -> list[str]:
     if numbered or provinces:
         chosen = primary_document(provinces, numbered, None)
         return [chosen] if chosen else []
-    return [d["id"] for d in searcher.documents if d["kind"] in ("resolution", "draft resolution")]
+    return [d["id"] for d in searcher.documents if d["kind"] == "nghi-quyet" and not d.get("secondary")]
 
 
 class ActionStartQuiz(Action):

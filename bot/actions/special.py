@@ -13,7 +13,7 @@ from bot.actions.replies import Focus, Reply
 from bot.actions.resources import documents_by_id, get_searcher
 from bot.actions.summary import primary_document, summarize
 from index.query import number_spans
-from knowledge.normalize import fold
+from knowledge.language.normalize import fold
 
 _MORE = re.compile(r"^(xem them|xem tiep|tiep( di| tuc)?|hien them|con nua( khong)?|next|more)\W*$")
 _SUMMARY = re.compile(r"\b(tom tat|tom luoc|noi dung chinh|y chinh)\b")
@@ -49,15 +49,16 @@ def special_reply(question: str, intent: Optional[str], entities: list[dict], fo
     if intent == "more" or question.strip() == "/more" or _MORE.match(folded):
         return _more(focus)
     searcher, docs = get_searcher(), documents_by_id()
-    known = {d["province"] for d in docs.values() if d.get("province")}
+    known = {area for d in docs.values() for area in (d.get("areas") or [d.get("province")]) if area}
+    issuing = sorted({d["province"] for d in docs.values() if d.get("province")})
     provinces = [p for p in _values(entities, "province") if p in known]
     doc_ids = sorted({d for *_, ids in number_spans(question, searcher.documents) for d in ids})
     if _SUMMARY.search(folded) or (intent == "summarize" and not _topic(_ABOUT.sub(" ", folded), searcher.documents)):
         doc_id = primary_document(provinces or ([focus.province] if focus.province else []), doc_ids, focus.doc_id)
         if doc_id is None:
-            names = ", ".join(sorted(known))
+            names = ", ".join(issuing)
             return Reply(text=f"Bạn muốn tóm tắt nghị quyết của tỉnh nào? Hiện có: {names}.",
-                         buttons=[{"title": p, "payload": f"Tóm tắt nghị quyết của {p}"} for p in sorted(known)])
+                         buttons=[{"title": p, "payload": f"Tóm tắt nghị quyết của {p}"} for p in issuing])
         text, sources = summarize(doc_id)
         return Reply(text=text, sources=sources, slots={"doc_id": doc_id, "province": docs[doc_id].get("province")})
     if intent == "timeline" or _TIMELINE.search(folded):
@@ -68,7 +69,7 @@ def special_reply(question: str, intent: Optional[str], entities: list[dict], fo
         chosen = provinces if len(provinces) >= 2 else (
             [focus.province, *provinces] if focus.province and provinces and focus.province not in provinces else provinces)
         if len(chosen) < 2:
-            return Reply(text="Bạn muốn so sánh những tỉnh nào? Hiện có: " + ", ".join(sorted(known)) + ".")
+            return Reply(text="Bạn muốn so sánh những tỉnh nào? Hiện có: " + ", ".join(issuing) + ".")
         topic = _topic(question, searcher.documents)
         lines, sources = compare_lines(chosen, topic)
         head = f"So sánh chỉ tiêu{f' về “{topic}”' if topic else ''}:"

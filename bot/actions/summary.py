@@ -10,9 +10,10 @@ from bot.actions.commitments import fact_label, fact_source
 from bot.actions.extract import units
 from bot.actions.resources import documents_by_id, get_searcher
 from index.search import Hit
-from knowledge.normalize import fold
+from knowledge.language.normalize import fold
 
-PRIMARY_KINDS = ("resolution", "draft resolution", "cover letter", "news article", "copy note")
+# Which document of a province a summary is about when none is named: a resolution first.
+PRIMARY_KINDS = ("nghi-quyet", "ke-hoach", "chi-thi", "chuong-trinh", "de-an", "quyet-dinh", "cong-van")
 _LABEL = re.compile(r"^[IVX]+\.\s*|^\d+(\.\d+)*\.\s*")
 
 
@@ -20,12 +21,14 @@ def primary_document(provinces: list[str], doc_ids: list[str], focus_doc: Option
     """The document a summary is about: one named by number, else the province's main one."""
     docs = documents_by_id()
     candidates = [docs[d] for d in doc_ids if d in docs] or \
-        [d for d in docs.values() if provinces and d.get("province") in provinces]
+        [d for d in docs.values() if provinces and set(d.get("areas") or [d.get("province")]) & set(provinces)]
     if not candidates and focus_doc in docs:
         candidates = [docs[focus_doc]]
     if not candidates:
         return None
-    return min(candidates, key=lambda d: PRIMARY_KINDS.index(d["kind"]) if d["kind"] in PRIMARY_KINDS else 9)["id"]
+    return min(candidates, key=lambda d: (d.get("secondary", False),
+                                          PRIMARY_KINDS.index(d["kind"]) if d["kind"] in PRIMARY_KINDS else 9,
+                                          d.get("draft", False)))["id"]
 
 
 def _task_groups(passages: list[dict]) -> list[str]:

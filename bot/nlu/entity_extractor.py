@@ -1,4 +1,4 @@
-"""Rasa wrapper of the rule-based Vietnamese entity extraction in ``knowledge.entities``.
+"""Rasa wrapper of the rule-based Vietnamese entity extraction in ``knowledge.language.entities``.
 
 Provinces (all 63, with or without diacritics), document numbers (08-NQ/TU, 01-NQ/ĐUK),
 years and bodies are closed sets with fixed spellings: rules find them more reliably
@@ -16,7 +16,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from knowledge.entities import extract
+from knowledge.language.entities import extract
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

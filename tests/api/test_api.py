@@ -1,7 +1,7 @@
 """The HTTP API in-process with the real agent: contract, validation, history, persistence."""
 import uuid
 
-from knowledge.normalize import fold
+from knowledge.language.normalize import fold
 
 
 def new_sender() -> str:

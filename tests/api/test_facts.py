@@ -12,7 +12,7 @@ from api.routers.facts import FORMULA_START, HEADING_SEPARATOR
 from api.schemas import Fact
 from knowledge.corpus import load_corpus
 from knowledge.facts import Fact as ExtractedFact
-from knowledge.normalize import fold
+from knowledge.language.normalize import fold
 
 BAC_KAN = "bac-kan-08-nq-tu-2021"
 

@@ -3,8 +3,8 @@ import pytest
 
 from bot.actions.answering import Focus, answer
 from bot.actions.extract import units
-from knowledge.entities import extract
-from knowledge.normalize import fold
+from knowledge.language.entities import extract
+from knowledge.language.normalize import fold
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -5,7 +5,7 @@ import pytest
 
 from bot.actions.answering import answer
 from bot.actions.replies import Focus
-from knowledge.entities import extract
+from knowledge.language.entities import extract
 
 
 @pytest.fixture(scope="module", autouse=True)

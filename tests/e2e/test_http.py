@@ -3,7 +3,7 @@ follow-up, an out-of-scope decline, an unanswerable decline, no diacritics, the 
 import json
 import urllib.request
 
-from knowledge.normalize import fold
+from knowledge.language.normalize import fold
 
 
 def lead(reply: dict) -> str:

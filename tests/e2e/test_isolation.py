@@ -7,7 +7,7 @@ others, so the server interleaves them as much as it can.
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
-from knowledge.normalize import fold
+from knowledge.language.normalize import fold
 
 PROVINCES = ["Bắc Giang", "Bắc Kạn", "Lai Châu", "Quảng Ninh"]
 # (message, which province the answer must come from: 0 = the conversation's, 1 = the next one)

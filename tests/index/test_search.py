@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from index.fusion import rrf
-from knowledge.normalize import fold
+from knowledge.language.normalize import fold
 
 
 def top(searcher, question, **kw):

@@ -5,7 +5,7 @@ import pytest
 
 from knowledge.corpus import load_corpus
 from knowledge.facts import extract_facts
-from knowledge.normalize import fold
+from knowledge.language.normalize import fold
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ import unicodedata
 
 import pytest
 
-from knowledge.normalize import canonical, expand_abbreviations, fold, has_diacritics, nfc, search_keys, tokens
+from knowledge.language.normalize import canonical, expand_abbreviations, fold, has_diacritics, nfc, search_keys, tokens
 
 
 @pytest.mark.parametrize("old, new", [

@@ -5,7 +5,7 @@ import pytest
 
 from knowledge.cleaning import clean_text
 from knowledge.corpus import load_corpus
-from knowledge.normalize import fold
+from knowledge.language.normalize import fold
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-from knowledge.provinces import PROVINCES, canonical_province, find_provinces
+from knowledge.language.provinces import PROVINCES, canonical_province, find_provinces
 
 
 def test_all_63_provinces():

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.normalize import nfc, strip_diacritics
-from knowledge.provinces import find_province_spans
+from knowledge.language.normalize import nfc, strip_diacritics
+from knowledge.language.provinces import find_province_spans
 
 # Party and State bodies that resolutions name, most specific first.
 BODIES: dict[str, tuple[str, ...]] = {

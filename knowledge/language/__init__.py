@@ -1,0 +1,1 @@
+"""Vietnamese as people write it: normalisation, provinces (old and new), entities."""

@@ -137,6 +137,15 @@ def parse_part(part: SourcePart) -> Document:
     )
 
 
+def parse_text(text: str, doc_id: str = "van-ban", source_format: str = "txt") -> Document:
+    """A document from text in memory (as a .txt file would hold it)."""
+    from knowledge.readers.base import Block, RawDocument
+
+    raw = RawDocument(blocks=[Block(lines=tuple(text.replace("\r\n", "\n").split("\n")))], source_format=source_format)
+    return parse_part(SourcePart(raw=raw, overrides={}, default_id=doc_id, source_file=f"{doc_id}.{source_format}",
+                                 source_sha256=""))
+
+
 @dataclass
 class Corpus:
     documents: list[Document]

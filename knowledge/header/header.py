@@ -163,7 +163,7 @@ def _ends_title(line: str, title_lines: list[str]) -> bool:
     """The title runs in capitals (or as its "về …" continuation) until the body starts."""
     if not line or not any(c.isalpha() for c in line):
         return False  # "2026 - 2030" on a line of its own
-    if _BODY_START.match(line) and not (_is_upper(line) and not title_lines):
+    if _BODY_START.match(line):
         return True
     if _is_upper(line) or not title_lines:
         return False

@@ -49,12 +49,18 @@ def starts_unit(line: str) -> bool:
     """Whether a (clean) line opens a new unit by its first characters."""
     if any(p.match(line) for p in (ARTICLE, CHAPTER, SUBPART, ROMAN, ITEM, SIGN_ROLE, RECIPIENTS)):
         return True
-    if PART.match(line) and not re.match(r"^phần\s+(mềm|lớn|nào|này|còn|việc|kinh|vốn)", line, re.I):
+    part = PART.match(line)
+    if part and (not part["rest"] or part["rest"][:1] in ".:-–" or _mostly_upper(part["rest"][:40])):
         return True
     if is_appendix_heading(line) or match_numbered(line) or match_letter(line):
         return True
     m = BULLET.match(line)
     return bool(m and (m.group("rest")[:1].isupper() or m.group("rest")[:1].isdigit() or m.group("rest")[:1] in "“\"("))
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def is_appendix_heading(line: str) -> bool:

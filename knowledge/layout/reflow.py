@@ -76,9 +76,9 @@ def dangling(line: str, following: str = "") -> bool:
     """The line cannot end a paragraph: a comma, a dash, an open bracket or a function word
     (or "khoản", "ngày" … when the next line starts with the number they announce)."""
     stripped = line.rstrip()
-    if stripped.endswith((",", "-", "–", "(", "/", "&")):
+    if stripped.endswith((",", "-", "–", "(", "&")):
         return True
-    if stripped.endswith((".", ";", ":", "!", "?")):
+    if stripped.endswith((".", ";", ":", "!", "?", ")", "”", "\"", "/")):
         return False
     last = _last_word(stripped)
     return last in _DANGLING_STRICT or (last in _BEFORE_NUMBER and bool(_NUMBER_START.match(following)))

@@ -156,11 +156,11 @@ def _indexed_rows(segments: list[list[str]], start: int, columns: int) -> tuple[
                 rows.append(_trimmed(row))
             row = [text]
             previous_number = _number(text) if _number(text) is not None else previous_number
+        elif row and _is_empty_text(row[-1]) and _continues_row(row, text, segments, i, columns, previous_number):
+            rows.append(_trimmed(row))  # a row under the same number (its number cell merged down)
+            row = ["", text]
         elif empty or len(row) < columns:
             row.append(text)
-        elif _is_empty_text(row[-1]) and _numbering_goes_on(segments, i, columns, previous_number):
-            rows.append(_trimmed(row))  # a row under the same number (its number cell merged down)
-            row = [text]
         else:
             break  # more cells than the header has: text after the table
         last = i
@@ -171,6 +171,17 @@ def _indexed_rows(segments: list[list[str]], start: int, columns: int) -> tuple[
             not _is_empty(segments[last + 1]):
         last -= 1
     return rows, last
+
+
+def _continues_row(row: list[str], text: str, segments: list[list[str]], i: int, columns: int,
+                   previous: Optional[int]) -> bool:
+    """A row with no number of its own (its number cell is merged down from the row above):
+    after a full row, or after a row of several cells when a long text (a task, not a mark
+    such as "x") starts anew."""
+    filled = sum(1 for c in row if not _is_empty_text(c))
+    if len(row) > columns:
+        return _numbering_goes_on(segments, i, columns, previous)
+    return filled >= 3 and len(clean_line(text.replace("\n", " "))) >= 40
 
 
 def _numbering_goes_on(segments: list[list[str]], i: int, columns: int, previous: Optional[int]) -> bool:

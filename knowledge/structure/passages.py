@@ -23,8 +23,10 @@ SPLIT_OVER = 900    # longer paragraphs are cut at sentence ends into windows
 WINDOW = 600
 CELL_MAX = 400      # a longer cell is cut (at a sentence end) in a row passage
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ“\"(+\-])")
-_CLAUSE_BREAK = re.compile(r"(?<=,)\s+")  # for a single sentence longer than SPLIT_OVER
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=\S)")
+_SEMICOLON = re.compile(r"(?<=;)\s+")       # a sentence longer than SPLIT_OVER: at its semicolons
+_CLAUSE_BREAK = re.compile(r"(?<=,)\s+")    # … and one longer than SENTENCE_MAX at its commas
+SENTENCE_MAX = 1800
 _INDEX_HEADER = re.compile(r"^\W*(s\W*tt|tt|số\s*tt|số\s*thứ\s*tự|stt)\W*$", re.IGNORECASE)
 
 
@@ -56,14 +58,34 @@ class Passage:
         return asdict(self)
 
 
+def sentences(text: str) -> list[str]:
+    """Sentences: cut after "." or ";" where the next one starts with a capital, a digit, a
+    bracket, a quote or a list mark (never before a word in lower case)."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if out and not (piece[:1].isupper() or piece[:1].isdigit() or piece[:1] in "“\"(+-–•"):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _split_long(sentence: str) -> list[str]:
+    """A sentence too long for one passage, at its semicolons; only one that is far too
+    long (a whole list in one sentence) also at its commas."""
+    if len(sentence) <= SPLIT_OVER:
+        return [sentence]
+    parts = _SEMICOLON.split(sentence)
+    return [c for p in parts for c in (_CLAUSE_BREAK.split(p) if len(p) > SENTENCE_MAX else [p])]
+
+
 def _windows(paragraph: str) -> list[str]:
     """Cut a long paragraph at sentence ends into pieces of about WINDOW characters."""
     if len(paragraph) <= SPLIT_OVER:
         return [paragraph]
     pieces, current = [], ""
-    sentences = [part for sentence in _SENTENCE_BREAK.split(paragraph)
-                 for part in (_CLAUSE_BREAK.split(sentence) if len(sentence) > SPLIT_OVER else [sentence])]
-    for sentence in sentences:
+    sentences_ = [part for sentence in sentences(paragraph) for part in _split_long(sentence)]
+    for sentence in sentences_:
         if current and len(current) + len(sentence) + 1 > WINDOW:
             pieces.append(current)
             current = sentence

@@ -3,8 +3,7 @@ import re
 
 import pytest
 
-from knowledge.cleaning import clean_text
-from knowledge.corpus import load_corpus
+from knowledge.corpus import load_corpus, parse_text
 from knowledge.language.normalize import fold
 
 
@@ -18,8 +17,8 @@ def test_every_source_becomes_documents_with_metadata(docs):
         "bac-kan-08-nq-tu-2021", "bac-kan-55-bs-hu-2021", "quang-ninh-nq-cchc-2021-2025",
         "bac-kan-tin-nq-08-2021", "lai-chau-01-nq-duk-2020", "bac-giang-479-snv-cchc-2016",
         "bac-giang-du-thao-nq-cchc-2016-2020"}
-    kinds = {d.meta.kind for d in docs.values()}
-    assert kinds == {"resolution", "draft resolution", "news article", "cover letter", "copy note"}
+    labels = {d.meta.label for d in docs.values()}
+    assert labels == {"Nghị quyết", "Dự thảo nghị quyết", "Bài viết", "Công văn", "Bản sao lục"}
     lai_chau = docs["lai-chau-01-nq-duk-2020"].meta
     assert (lai_chau.number, lai_chau.date_text, lai_chau.province) == ("01-NQ/ĐUK", "31/12/2020", "Lai Châu")
 
@@ -92,8 +91,8 @@ def test_clean_text_drops_markdown_residue_and_furniture(docs):
 
 
 def test_page_break_joins_are_mended():
-    text = "Chỉ số cải cách hành\n\nchính (PAR Index) tăng.\n\nĐoạn mới."
-    assert clean_text(text) == "Chỉ số cải cách hành chính (PAR Index) tăng.\n\nĐoạn mới."
+    text = "I. MỤC TIÊU\n\nChỉ số cải cách hành\n\nchính (PAR Index) tăng.\n\nĐoạn mới."
+    assert parse_text(text).clean_text.endswith("Chỉ số cải cách hành chính (PAR Index) tăng.\n\nĐoạn mới.")
     qn_text = next(d for d in load_corpus() if d.doc_id.startswith("quang-ninh")).clean_text
     assert re.search(r"Chỉ số cải cách hành chính \(PAR Index\)", qn_text)
 
@@ -108,7 +107,7 @@ def test_passages_are_verbatim_and_know_their_place(docs):
     target = next(p for p in bk.passages if "cáp quang" in p.text and p.role == "body")
     assert target.section == "I.2.6[2]" and target.heading[-1].startswith("2.6.")
     roles = {p.role for p in bk.passages}
-    assert roles == {"card", "body", "recipients", "signature"}
+    assert roles == {"card", "header", "body", "recipients", "signature"}
     assert all(len(p.text) <= 1000 for d in docs.values() for p in d.passages)
 
 

@@ -26,7 +26,7 @@ CELL_MAX = 400      # a longer cell is cut (at a sentence end) in a row passage
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=\S)")
 _SEMICOLON = re.compile(r"(?<=;)\s+")       # a sentence longer than SPLIT_OVER: at its semicolons
 _CLAUSE_BREAK = re.compile(r"(?<=,)\s+")    # … and one longer than SENTENCE_MAX at its commas
-SENTENCE_MAX = 1800
+SENTENCE_MAX = 1000
 _INDEX_HEADER = re.compile(r"^\W*(s\W*tt|tt|số\s*tt|số\s*thứ\s*tự|stt)\W*$", re.IGNORECASE)
 
 

@@ -122,6 +122,6 @@ def passage_responsibilities(passage: Passage) -> Iterator[Fact]:
             task = clause[role_match.start():]
             yield _fact(passage, clause, actor, role_of(task), task)
         for co in _COOPERATE.finditer(clause):
-            for body in [b.value for b in find_bodies(co.group("who"))] or split_actors(co.group("who")):
+            for body in split_actors(co.group("who")) or [b.value for b in find_bodies(co.group("who"))]:
                 if body != actor and names_a_body(body):
                     yield _fact(passage, clause, body, "phối hợp", task)

@@ -103,7 +103,10 @@ def read_header(paragraphs: list[str]) -> Header:
         number = _NUMBER.search(line)
         if number and header.number is None and state != "title":
             header.number = number.group("number").replace("–", "-").rstrip(".")
-            line = (line[:number.start()] + " " + line[number.end():]).strip()
+            before = line[:number.start()].strip()
+            if state == "issuer" and before and _is_upper(before) and not header.date:
+                issuer_lines.append(before)  # a PDF line holding the issuer's last words, then "Số: …"
+            line = line[number.end():].strip()
         elif _NUMBER_BLANK.search(line) and state != "title":
             if re.fullmatch(r"Số\s*:?", line.strip(), re.IGNORECASE) and i < limit:
                 following = paragraphs[i].strip()

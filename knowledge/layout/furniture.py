@@ -109,16 +109,16 @@ def strip_page_furniture(pages: list[Block]) -> list[Block]:
     """PDF pages without their repeated headers and footers and their page numbers.
 
     A line counts as a running header or footer when, digits aside, it recurs among the
-    first or last three lines of at least half the pages (and on at least three pages).
+    first or last three lines of at least half the pages (and on at least two).
     """
-    if len(pages) < 3:
+    if len(pages) < 2:
         return [Block(lines=tuple(l for l in p.lines if not _PAGE_NUMBER.match(l)), page=p.page)
                 for p in pages]
     edges: Counter[str] = Counter()
     for page in pages:
         keys = {_furniture_key(l) for l in (*page.lines[:3], *page.lines[-3:]) if l.strip()}
         edges.update(keys)
-    repeated = {k for k, n in edges.items() if n >= max(3, len(pages) // 2)}
+    repeated = {k for k, n in edges.items() if n >= max(2, len(pages) // 2)}
     out = []
     for page in pages:
         lines = list(page.lines)

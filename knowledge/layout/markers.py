@@ -14,8 +14,8 @@ CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?P<label>[IVXLC]{1,6}|\d{1,2})\
 SUBPART = re.compile(r"^(?:Mục|MỤC)\s+(?P<label>\d{1,2}|[IVX]{1,4})\s*(?:[.:\-–]\s*(?P<rest>.*)|$)", re.S)
 PART = re.compile(r"^(?:Phần|PHẦN)\s+(?P<label>thứ\s+\w+|THỨ\s+\w+|[IVX]{1,5}|\d{1,2}|[A-Z])\b\s*[.:\-–]?\s*(?P<rest>.*)$",
                   re.S)
-APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHỤ\s+LỤC)(?:\s+(?:số\s+)?(?P<label>[IVX]{1,5}|\d{1,2}[a-z]?|[A-Z]))?"
-                      r"\s*(?:[.:\-–]\s*(?P<rest>.*))?$", re.S)
+APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHỤ\s+LỤC)(?:\s+(?:số\s+|SỐ\s+)?(?P<label>[IVX]{1,5}|\d{1,2}[a-z]?)\b)?"
+                      r"\s*[.:\-–]?\s*(?P<rest>.*)$", re.S)
 ROMAN = re.compile(r"^(?P<label>[IVX]{1,5})\s*[.\-–)]\s*(?P<rest>\S.*)?$", re.S)
 NUMBERED = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)](?:\s+(?P<rest>\D.*)|\s*$)"
                       r"|^(?P<label2>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?P<rest2>[^\d\s].*)$", re.S)
@@ -68,10 +68,10 @@ def is_appendix_heading(line: str) -> bool:
     m = APPENDIX.match(line)
     if not m:
         return False
+    rest = (m.group("rest") or "").strip()
     if line.startswith(("PHỤ LỤC", "PHỤ")):
-        return True
-    rest = (m.group("rest") or "")
-    return bool(m.group("label")) and (not rest or rest[:1].isupper())
+        return not rest or _mostly_upper(rest[:60]) or rest.startswith("(")
+    return bool(m.group("label")) and (not rest or rest[:1].isupper()) and not rest.lower().startswith("kèm")
 
 
 def is_bare_marker(text: str) -> bool:

@@ -18,6 +18,7 @@ from knowledge.readers.base import Block
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PIPE = re.compile(r"^\s*\|\s*$")
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _EMPTY_CELL = re.compile(r"^[\s*_]*$")
 _INDEX_HEADER = re.compile(r"^\W*(s\W*tt|tt|số\s*tt|số\s*thứ\s*tự|stt)\W*$", re.IGNORECASE)
 _INDEX = re.compile(r"^\W*(\d{1,3}|[IVX]{1,5}|[A-ZĐ]|[A-ZĐ]\d{1,2}|Bước\s*\d{1,2})\W*$")
@@ -71,7 +72,7 @@ def _markdown_rows(lines: list[str]) -> tuple[tuple[str, ...], ...]:
     for line in lines:
         if _MD_RULE.match(line):
             continue
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        cells = [_BR.sub("\n", c).strip() for c in line.strip().strip("|").split("|")]
         rows.append(tuple(cells))
     return tuple(rows) if len(rows) >= 1 and max(len(r) for r in rows) >= 2 else ()
 

@@ -51,17 +51,16 @@ def in_duty_part(heading: tuple[str, ...]) -> bool:
 
 
 def heading_actor(heading: tuple[str, ...]) -> Optional[str]:
-    """The body a heading names over its tasks: "a) Sở Xây dựng", "Trách nhiệm của Sở Nội vụ"."""
-    if not heading:
-        return None
-    title = re.sub(r"^[\dIVXa-zđ]{1,4}(\.\d+)*[.)]\s*", "", heading[-1].split(". ", 1)[-1] if heading[-1][:1].isdigit()
-                   or heading[-1][:5].startswith("Điều") else heading[-1]).strip(" :")
-    m = _DUTY_OF.match(title)
-    if m:
-        actors = split_actors(m.group("who"))
-        return actors[0] if actors else None
-    if is_actor_phrase(title):
-        return canonical_actor(title)
+    """The body a heading names over its tasks: "a) Sở Xây dựng", "Điều 8. Trách nhiệm của Sở
+    Nội vụ" (looked for in the nearest three headings: a clause's own title comes first)."""
+    for title in reversed(heading[-3:]):
+        title = re.sub(r"^(Điều\s+\d+[a-zđ]?|[\dIVXa-zđ]{1,4}(\.\d+)*)[.)]\s*", "", title).strip(" :")
+        m = _DUTY_OF.match(title)
+        if m:
+            actors = split_actors(m.group("who"))
+            return actors[0] if actors else None
+        if is_actor_phrase(title):
+            return canonical_actor(title)
     return None
 
 

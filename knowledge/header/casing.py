@@ -11,10 +11,12 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable
 
-from knowledge.language.normalize import nfc
+from knowledge.language.normalize import ABBREVIATIONS, nfc
 from knowledge.language.provinces import find_province_spans
 
 _WORD = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*", re.UNICODE)
+# Abbreviations stay in capitals even where the text never writes them mid-sentence.
+_ABBREVIATIONS = frozenset({*(a for a in ABBREVIATIONS if " " not in a), "UBND", "HĐND", "TTHC", "KT-XH"})
 
 
 class CaseModel:
@@ -34,7 +36,7 @@ class CaseModel:
         forms = self.forms.get(word.lower())
         lower = word.lower()
         if not forms:
-            return lower
+            return word.upper() if word.upper() in _ABBREVIATIONS else lower
         shape, _ = forms.most_common(1)[0]
         if shape == "upper":
             return word.upper()

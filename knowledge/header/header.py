@@ -26,14 +26,14 @@ _MOTTO = re.compile(r"C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[�
                     r"|Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
                     re.IGNORECASE)
 _NUMBER = re.compile(r"(?:^|\s)Số\s*:?\s*(?P<number>[0-9][\w./\-–]*[/\-–][\w./\-–]*\w)", re.IGNORECASE)
-_NUMBER_BLANK = re.compile(r"(?:^|\s)Số\s*:?\s*(?:[.…_\s]*)(?:/|$)", re.IGNORECASE)
+_NUMBER_BLANK = re.compile(r"(?:^|\s)Số\s*:?\s*[.…_\s]*(?:/\S*|$)", re.IGNORECASE)
 _DATE = re.compile(r"(?:(?P<place>[^\d,;:]{2,40}?)\s*,\s*)?ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s+|/\s*)(?P<m>\d{1,2})"
                    r"\s*(?:năm\s+|/\s*)(?P<y>\d{4})", re.IGNORECASE)
 _DATE_BLANK = re.compile(r"ngày\s*[.…_ ]*\s*tháng\s*[.…_ ]*\s*năm\s*\d{0,4}", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*(V/v|Về việc)\s*:?\s*(?P<subject>.+)$", re.IGNORECASE)
 _DRAFT = re.compile(r"^\W*dự\s+thảo\b", re.IGNORECASE)
 _BODY_START = re.compile(r"^(Căn cứ|Thực hiện|Xét |Theo đề nghị|Kính gửi|Trên cơ sở|Thời gian qua|Nhằm|Để |Sau |I\s*[.\-–]"
-                         r"|1\.|Điều 1|Chương I\b|CHƯƠNG I\b|Phần I\b|PHẦN I\b|Ngày \d)", re.IGNORECASE)
+                         r"|1\.|Điều 1|Chương I\b|CHƯƠNG I\b|Phần I\b|PHẦN I\b|PHỤ LỤC|Ngày \d)", re.IGNORECASE)
 # Heads of the bodies that enact a decision, written above its recitals.
 _AUTHORITY = re.compile(r"^(CHỦ TỊCH|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|GIÁM ĐỐC|BAN CHẤP HÀNH"
                         r"|BAN THƯỜNG VỤ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN"

@@ -101,8 +101,9 @@ def strip_web_furniture(lines: list[str]) -> list[str]:
     return lines[start:end]
 
 
-def _furniture_key(line: str) -> str:
-    return re.sub(r"\d+", "#", fold(line))
+def _furniture_key(line: str, page: int) -> str:
+    """The line as it repeats from page to page: its page number (if it prints one) masked."""
+    return re.sub(rf"(?<!\d){page}(?!\d)", "#", fold(line))
 
 
 def strip_page_furniture(pages: list[Block]) -> list[Block]:
@@ -115,17 +116,14 @@ def strip_page_furniture(pages: list[Block]) -> list[Block]:
         return [Block(lines=tuple(l for l in p.lines if not _PAGE_NUMBER.match(l)), page=p.page)
                 for p in pages]
     edges: Counter[str] = Counter()
-    for page in pages:
-        keys = {_furniture_key(l) for l in (*page.lines[:3], *page.lines[-3:]) if l.strip()}
-        edges.update(keys)
-    repeated = {k for k, n in edges.items() if n >= max(2, len(pages) // 2)}
+    for n, page in enumerate(pages, start=1):
+        edges.update({_furniture_key(l, n) for l in (*page.lines[:3], *page.lines[-3:]) if l.strip()})
+    repeated = {k for k, count in edges.items() if count >= max(2, len(pages) // 2)}
     out = []
-    for page in pages:
+    for n, page in enumerate(pages, start=1):
         lines = list(page.lines)
-        head = [l for l in lines[:3] if _furniture_key(l) not in repeated and not _PAGE_NUMBER.match(l)]
-        tail = [l for l in lines[-3:] if _furniture_key(l) not in repeated and not _PAGE_NUMBER.match(l)]
-        middle = lines[3:-3] if len(lines) > 6 else []
-        kept = head + middle + tail if len(lines) > 6 else [
-            l for l in lines if _furniture_key(l) not in repeated and not _PAGE_NUMBER.match(l)]
+        edge = set(range(min(3, len(lines)))) | set(range(max(0, len(lines) - 3), len(lines)))
+        kept = [l for i, l in enumerate(lines)
+                if not (i in edge and (_furniture_key(l, n) in repeated or _PAGE_NUMBER.match(l)))]
         out.append(Block(lines=tuple(kept), page=page.page))
     return out

@@ -7,9 +7,13 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 MODEL_DIR ?= models/multilingual-e5-small
-INDEX  := index/build/manifest.json
+INDEX  := $(or $(ASSISTANT_INDEX_DIR),index/build)/manifest.json
 BOT_MODEL := bot/models/assistant.tar.gz
-SOURCES := $(wildcard knowledge/sources/*) $(shell find knowledge -name "*.py")
+# The documents: the built-in folder, or the folders ASSISTANT_SOURCES_DIRS names (":"-separated).
+SOURCE_DIRS := $(if $(ASSISTANT_SOURCES_DIRS),$(subst :, ,$(ASSISTANT_SOURCES_DIRS)),knowledge/sources)
+SOURCES := $(foreach d,$(SOURCE_DIRS),$(wildcard $(d)/*)) $(shell find knowledge -name "*.py")
+# Changes when the folder setting does, so a different set of folders rebuilds the index.
+SOURCES_SETTING := var/sources-setting
 BOT_INPUTS := config.yml bot/domain.yml $(shell find bot/data bot/nlu -type f -name '*.yml' -o -type f -name '*.py') \
               knowledge/language/*.py
 
@@ -22,7 +26,7 @@ export TOKENIZERS_PARALLELISM=false
 export USE_TF=0
 export PYTHONDONTWRITEBYTECODE=1
 
-.PHONY: install model index train run test chromium ocr bench bench-index eval clean
+.PHONY: install model index train run test chromium ocr bench bench-index eval clean FORCE
 
 install: $(STAMP)
 
@@ -42,7 +46,11 @@ $(MODEL_DIR)/config.json: | $(STAMP)
 
 index: $(INDEX)
 
-$(INDEX): $(SOURCES) | $(MODEL_DIR)/config.json
+$(SOURCES_SETTING): FORCE
+	@mkdir -p var
+	@echo "$(SOURCE_DIRS) $(ASSISTANT_INDEX_DIR)" | cmp -s - $@ 2>/dev/null || echo "$(SOURCE_DIRS) $(ASSISTANT_INDEX_DIR)" > $@
+
+$(INDEX): $(SOURCES) $(SOURCES_SETTING) | $(MODEL_DIR)/config.json
 	$(PY) -m index build
 
 train: $(BOT_MODEL)

@@ -1,7 +1,8 @@
 """Retrieval quality on a question file (the format of shared/eval/dev_questions.yaml).
 
-A hit is a passage from the expected province whose text holds every "all" key and at
-least one "any" key, compared without case, diacritics or extra spaces. Follow-up turns
+A hit is a passage from the expected province whose text with its headings holds every
+"all" key and at least one "any" key (a body named by the heading above its tasks answers
+"who"), compared without case, diacritics or extra spaces. Follow-up turns
 keep the province of the earlier turns in focus, as the dialogue does.
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ def is_hit(hit: Hit, turn: dict) -> bool:
     """Does this passage answer the turn?"""
     if turn.get("doc") and fold(turn["doc"]) not in fold(hit.province or ""):
         return False
-    text = fold(hit.text)
+    text = fold("\n".join([*hit.heading, hit.text]))
     if any(fold(key) not in text for key in turn.get("all", [])):
         return False
     anyk = turn.get("any")

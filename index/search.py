@@ -72,7 +72,11 @@ class Searcher:
         self.passages = self.stored.passages
         self.documents = self.stored.documents
         self.facts = self.stored.facts
-        self.lexical = LexicalIndex([context_text(p["heading"], p["text"]) for p in self.passages])
+        titles = {d["id"]: d.get("title") or "" for d in self.documents}
+        # The lexical channel also sees each passage's document title, so words that name the
+        # document ("kế hoạch thi đua chi trả không dùng tiền mặt") find its passages.
+        self.lexical = LexicalIndex([context_text([titles.get(p["doc_id"], ""), *p["heading"]], p["text"])
+                                     for p in self.passages])
         self.restorer = DiacriticRestorer(p["text"] for p in self.passages)
         self._areas: dict[str, np.ndarray] = {}
         for i, p in enumerate(self.passages):

@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.answering import answer
+from bot.actions.answering import answer, answer_if_in_documents
 from bot.actions.replies import Focus
 from bot.actions.citations import document_label
 from bot.actions.resources import get_searcher
@@ -36,6 +36,24 @@ class ActionAnswerQuestion(Action):
         message = tracker.latest_message or {}
         reply = answer(message.get("text") or "", (message.get("intent") or {}).get("name"),
                        message.get("entities") or [], _focus(tracker))
+        dispatcher.utter_message(text=reply.text, buttons=reply.buttons, json_message={"sources": reply.sources})
+        return [SlotSet(name, value) for name, value in reply.slots.items()]
+
+
+class ActionOutOfScope(Action):
+    """A question NLU took for out of scope: answered from the documents when it names a
+    province or document they hold and a passage clearly covers it, else declined."""
+
+    def name(self) -> Text:
+        return "action_out_of_scope"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        message = tracker.latest_message or {}
+        reply = answer_if_in_documents(message.get("text") or "", message.get("entities") or [], _focus(tracker))
+        if reply is None:
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
         dispatcher.utter_message(text=reply.text, buttons=reply.buttons, json_message={"sources": reply.sources})
         return [SlotSet(name, value) for name, value in reply.slots.items()]
 

@@ -15,7 +15,7 @@ from bot.actions.replies import Focus, Reply
 from bot.actions.resources import documents_by_id, get_searcher
 from bot.actions.special import special_reply
 from bot.actions.listing import asks_for_list, list_section
-from index.query import analyse, is_follow_up, metadata_field, with_context
+from index.query import analyse, is_follow_up, metadata_field, number_spans, with_context
 from index.search import Hit
 from knowledge.language.normalize import fold
 
@@ -80,12 +80,13 @@ def _passage_with(doc_id: str, role: str, value: Optional[str]) -> Optional[Hit]
     return None
 
 
-def _leads_by_province(hits: list[Hit], evidence: Evidence, intent: Optional[str]) -> list[tuple[str, Lead]]:
+def _leads_by_province(hits: list[Hit], evidence: Evidence, intent: Optional[str],
+                       question: str = "") -> list[tuple[str, Lead]]:
     """The best lead of each province among the hits, best first."""
     provinces = list(dict.fromkeys(h.province for h in hits if h.province))
     leads = []
     for province in provinces:
-        lead = best_lead([h for h in hits if h.province == province], evidence, intent)
+        lead = best_lead([h for h in hits if h.province == province], evidence, intent, question)
         if lead:
             leads.append((province, lead))
     return sorted(leads, key=lambda pl: -pl[1].score)
@@ -140,7 +141,7 @@ def answer(question: str, intent: Optional[str], entities: list[dict], focus: Fo
         if listed:
             listed.slots.update(remembered)
             return listed
-    leads = _leads_by_province(hits, evidence, mode)
+    leads = _leads_by_province(hits, evidence, mode, typed or query)
     if not leads:
         where = f" của {province}" if province else ""
         return _decline(f"Các văn bản hiện có{where} không nêu thông tin này.", hits, province)
@@ -149,7 +150,7 @@ def answer(question: str, intent: Optional[str], entities: list[dict], focus: Fo
         doc = docs.get(lead.hit.doc_id)
         merged = province is not None and chosen != province  # asked by the new unit's name
         return Reply(text=f"{lead.text}\n\n{citation_line(lead.hit, doc, province_note=merged)}",
-                     sources=[source(lead.hit, doc)],
+                     sources=[source(lead.hit, doc)], support=lead.support,
                      slots={"province": province or chosen, "doc_id": lead.hit.doc_id, **remembered})
     # Several provinces answer and nothing says which: a short answer for each.
     shown = leads[:3]
@@ -158,3 +159,20 @@ def answer(question: str, intent: Optional[str], entities: list[dict], focus: Fo
     return Reply(text=text, sources=[source(lead.hit, docs.get(lead.hit.doc_id)) for _, lead in shown],
                  buttons=[{"title": f"Chỉ xem {p}", "payload": f'/follow_up{{"province": "{p}"}}'} for p, _ in shown],
                  slots={"province": None, **remembered})
+
+
+# A question NLU took for out of scope is answered only when the documents clearly hold it.
+STRICT_SUPPORT = 0.6
+
+
+def answer_if_in_documents(question: str, entities: list[dict], focus: Focus) -> Optional[Reply]:
+    """The answer to a question NLU thought out of scope, when it names a province or a
+    document the assistant holds and a passage covers it well; else None (decline)."""
+    docs = documents_by_id()
+    known = {area for d in docs.values() for area in (d.get("areas") or [d.get("province")]) if area}
+    named = [e["value"] for e in entities if e.get("entity") == "province" and e["value"] in known]
+    numbered = number_spans(question, get_searcher().documents)
+    if not (named or numbered):
+        return None
+    reply = answer(question, "ask_fact", entities, focus)
+    return reply if reply.sources and reply.support >= STRICT_SUPPORT else None

@@ -5,10 +5,23 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from bot.actions.asks import Wants, answers, asked, body_named
 from bot.actions.evidence import MIN_SUPPORT, Evidence
 from index.search import Hit
+from knowledge.facts.responsibilities import heading_actor
+from knowledge.language.normalize import fold
 
 LEAD_MAX = 300
+LEAD_HITS = 8      # passages whose sentences compete for the lead
+RECITAL_PENALTY = 0.3
+# Recitals and closing formulas: rarely what a question about the content asks.
+_RECITAL = re.compile(r"^(Căn cứ (Luật|Bộ luật|Hiến pháp|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|"
+                      r"Công văn|Văn bản|Thông báo|Kết luận|Chương trình|Pháp lệnh|Hướng dẫn|Đề án|Tờ trình)|Theo đề nghị|Xét đề nghị|Xét Tờ trình|Thực hiện (Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|"
+                      r"Thông báo|Công văn|Kết luận|Chương trình)|Trên đây là|Trong quá trình (tổ chức )?thực hiện"
+                      r"|(Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)[^.;]{0,60} ban hành (Quyết định|Kế hoạch|Chỉ thị))")
+_ASKS_BASIS = re.compile(r"\b(can cu|dua tren|theo van ban nao|co so phap ly)\b")
+ROW_CELL_MAX = 160
+WANT_BONUS = 0.4
 _UNIT_BREAK = re.compile(r"(?<=[.;:])\s+(?=\S)|\n+")
 _CLAUSE_BREAK = re.compile(r"(?<=[,;])\s+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*%|\d")
@@ -65,20 +78,52 @@ def units(text: str) -> list[str]:
     return out
 
 
-def best_lead(hits: list[Hit], evidence: Evidence, intent: Optional[str]) -> Optional[Lead]:
+def row_unit(text: str) -> str:
+    """A table row as one answer: every "column: value", long values cut at a word."""
+    parts = []
+    for part in text.split("; "):
+        if len(part) > ROW_CELL_MAX:
+            part = part[:ROW_CELL_MAX].rsplit(" ", 1)[0] + " …"
+        parts.append(part)
+    return "; ".join(parts)
+
+
+def best_lead(hits: list[Hit], evidence: Evidence, intent: Optional[str], question: str = "") -> Optional[Lead]:
     """The best unit over the first hits whose passage supports the question: coverage of
     the question, the intent's signal (a number for targets, a date for deadlines, a role
-    verb for responsibilities) and the passage's search rank."""
+    verb for responsibilities) and the passage's search rank. A question asking who (or
+    when) prefers a unit that names a body in the role asked (or a time) — such a unit,
+    "Đơn vị chủ trì: Công an Thành phố.", takes its topic from its headings."""
     signal, bonus = INTENT_SIGNAL.get(intent or "", (None, 0.0))
+    wants = asked(question)
+    asks_basis = bool(_ASKS_BASIS.search(fold(question)))
+    content = [h for h in hits if h.role not in ("card", "header")][:LEAD_HITS]
+    # The card and header passages only when no content passage supports the question.
+    return _best(content, evidence, signal, bonus, wants, asks_basis) or _best(
+        [h for h in hits[:LEAD_HITS] if h.role in ("card", "header")], evidence, signal, bonus, wants, asks_basis)
+
+
+def _best(hits: list[Hit], evidence: Evidence, signal: Optional[re.Pattern[str]], bonus: float, wants: Wants,
+          asks_basis: bool) -> Optional[Lead]:
     best: Optional[Lead] = None
-    for rank, hit in enumerate(hits[:5]):
+    for rank, hit in enumerate(hits):
         context = "\n".join([*hit.heading, hit.text])
         passage_support = evidence.support(context)
         if passage_support < MIN_SUPPORT:
             continue
-        for unit in units(hit.text):
-            score = (evidence.support(unit) + 0.35 * passage_support + 0.15 / (1 + rank)
-                     + (bonus if signal and signal.search(unit) else 0.0))
+        over = heading_actor(tuple(hit.heading)) if wants.who else None
+        for unit in ([row_unit(hit.text)] if hit.role == "row" else units(hit.text)):
+            support = evidence.support(unit)
+            fit = answers(unit, wants) or bool(over)
+            if fit and hit.role != "row":
+                support = max(support, passage_support)
+            dated = wants.when and bool(_DATE.search(unit))
+            score = (support + 0.35 * passage_support + 0.15 / (1 + rank)
+                     + (bonus if signal and signal.search(unit) else 0.0) + (WANT_BONUS if fit or dated else 0.0)
+                     - (RECITAL_PENALTY if not asks_basis and _RECITAL.match(unit.lstrip("-–• ")) else 0.0))
             if best is None or score > best.score:
-                best = Lead(text=unit.lstrip("-–• ").strip(), hit=hit, support=passage_support, score=score)
+                text = unit.lstrip("-–• ").strip()
+                if over and not body_named(text):
+                    text = f"{over}: {text[:1].lower()}{text[1:]}"  # who does it: the heading above names the body
+                best = Lead(text=text, hit=hit, support=passage_support, score=score)
     return best

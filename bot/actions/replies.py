@@ -22,3 +22,4 @@ class Reply:
     sources: list[dict] = field(default_factory=list)
     buttons: list[dict] = field(default_factory=list)
     slots: dict[str, Any] = field(default_factory=dict)
+    support: float = 0.0   # how much of the question the cited passage covers (0 … 1)

@@ -65,7 +65,7 @@ def special_reply(question: str, intent: Optional[str], entities: list[dict], fo
         scope = provinces or ([focus.province] if focus.province and intent != "timeline" else [])
         return _paged("Các mốc thời hạn" + (f" — {', '.join(scope)}" if scope else " trong các văn bản"),
                       timeline(scope), "Các văn bản hiện có không nêu mốc thời hạn nào cho phạm vi này.")
-    if intent == "compare" or _COMPARE.search(folded):
+    if _COMPARE.search(folded) or (intent == "compare" and len(provinces) >= 2):
         chosen = provinces if len(provinces) >= 2 else (
             [focus.province, *provinces] if focus.province and provinces and focus.province not in provinces else provinces)
         if len(chosen) < 2:

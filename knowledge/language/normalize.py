@@ -55,6 +55,7 @@ ABBREVIATIONS: dict[str, str] = {
 SYNONYMS: tuple[tuple[str, str], ...] = (
     ("mục tiêu chung", "mục tiêu tổng quát"),
     ("định hướng", "tầm nhìn"),
+    ("bảo đảm", "đảm bảo"),
 )
 
 _TOKEN = re.compile(r"\d+(?:[.,/]\d+)*%?|[a-z0-9]+")

@@ -110,6 +110,7 @@ def _group(paragraphs: list[str]) -> list[str]:
 
 def _cell(text: str) -> str:
     text = re.sub(r"\s*\n\s*", " ", text).strip()
+    text = text if text.endswith(("...", "…", "./.")) else text.rstrip(" .;")
     if len(text) <= CELL_MAX:
         return text
     cut = text[:CELL_MAX]

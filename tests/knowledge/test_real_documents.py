@@ -140,7 +140,7 @@ def test_passages_keep_legal_and_appendix_paths(corpus):
     plan = docs["bac-ninh-144-kh-ubnd-2025"]
     row = next(p for p in plan.passages if p.role == "row" and "5G" in p.text)
     assert row.section.startswith("Phụ lục") and ", dòng " in row.section
-    assert "Chỉ tiêu: Tỷ lệ phủ sóng 5G trên địa bàn đạt 100% dân số." in row.text
+    assert "Chỉ tiêu: Tỷ lệ phủ sóng 5G trên địa bàn đạt 100% dân số; Chủ trì: Sở Khoa học và Công nghệ" in row.text
     assert "Chủ trì: Sở Khoa học và Công nghệ" in row.text
     assert row.heading[-1] == "II. Xã hội số"
 

@@ -1,0 +1,64 @@
+"""What kind of answer a question wants: a body in a role ("ai chủ trì …?") or a time
+("khi nào …?"), and whether a unit of text gives it.
+
+A unit gives a body when it is a record's field ("Đơn vị chủ trì: Công an Thành phố.",
+a table row with a "Cơ quan chủ trì" column) or a clause that opens with a body and its
+role verb ("Sở Nội vụ chủ trì, …"); it gives a time when it is a field of time
+("Thời gian thực hiện: Quý II/2026").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from knowledge.facts.actors import actor_at_start, names_a_body
+from knowledge.facts.fields import labelled_field
+from knowledge.facts.responsibilities import role_of
+from knowledge.language.normalize import fold
+
+_WHO = re.compile(r"\b(ai|co quan nao|don vi nao|so nao|ban nao|ben nao|noi nao|bo phan nao|cap nao)\b")
+_WHEN = re.compile(r"\b(khi nao|bao gio|luc nao|thoi han|thoi gian (thuc hien|hoan thanh)|han chot|den bao gio"
+                   r"|nam nao|quy nao|thang nao)\b")
+_ROLES = (("chu tri", "chủ trì"), ("phoi hop", "phối hợp"))
+
+
+@dataclass(frozen=True)
+class Wants:
+    who: bool = False
+    role: Optional[str] = None   # the role asked for: chủ trì, phối hợp
+    when: bool = False
+
+
+def asked(question: str) -> Wants:
+    folded = fold(question)
+    role = next((label for key, label in _ROLES if key in folded), None)
+    return Wants(who=bool(_WHO.search(folded)), role=role, when=bool(_WHEN.search(folded)))
+
+
+def answers(unit: str, wants: Wants) -> bool:
+    """Whether the unit gives what the question wants."""
+    if not (wants.who or wants.when):
+        return False
+    fields = [labelled_field(part) for part in unit.split("; ")]
+    kinds = {f[0] for f in fields if f and f[1]}
+    if wants.when and "time" in kinds:
+        return True
+    if not wants.who:
+        return False
+    if "lead" in kinds and wants.role != "phối hợp":
+        return True
+    if "partners" in kinds and wants.role == "phối hợp":
+        return True
+    if any(f and f[1] and names_a_body(f[1]) for f in fields):
+        return True  # "Đối tượng được phân cấp: Chủ tịch UBND cấp xã."
+    found = actor_at_start(unit)
+    return bool(found) and (wants.role is None or role_of(unit[found[1]:]) == wants.role)
+
+
+def body_named(unit: str) -> bool:
+    """Whether the unit itself names a body (so a who-answer needs no heading's help)."""
+    if actor_at_start(unit):
+        return True
+    fields = [labelled_field(part) for part in unit.split("; ")]
+    return any(f and f[1] and names_a_body(f[1]) for f in fields)

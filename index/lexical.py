@@ -13,7 +13,7 @@ from typing import Optional
 import bm25s
 import numpy as np
 
-from knowledge.language.normalize import fold, has_diacritics, nfc, search_keys, tokens
+from knowledge.language.normalize import fold, has_diacritics, nfc, other_forms, tokens
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Question words and particles: they say what is asked, not what to find.
@@ -33,8 +33,9 @@ def lexical_tokens(text: str, drop: frozenset[str] = frozenset(), accented: bool
     Documents always get the accented tokens; a question only when it was typed with
     diacritics, so a plain-typed question is scored on folded forms alone.
     """
-    words = tokens(search_keys(text))
-    pairs = [f"{a}_{b}" for a, b in zip(words, words[1:])]
+    phrases = [tokens(text), *(tokens(form) for form in other_forms(text))]
+    words = [w for phrase in phrases for w in phrase]
+    pairs = [f"{a}_{b}" for phrase in phrases for a, b in zip(phrase, phrase[1:])]  # never across phrases
     marked = [t for t in accented_tokens(text) if t[1:] and fold(t[1:]) not in drop] if accented else []
     return [w for w in words if w not in drop] + pairs + marked
 

@@ -86,7 +86,14 @@ def _leading(number: str) -> str:
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
-    for start, end in sorted(spans, reverse=True):
+    """The text with the spans blanked out (overlapping spans merged first)."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in reversed(merged):
         text = text[:start] + " " + text[end:]
     return re.sub(r"\s+", " ", text).strip()
 

@@ -19,7 +19,7 @@ from knowledge.language.normalize import fold
 
 _WHO = re.compile(r"\b(ai|co quan nao|don vi nao|so nao|ban nao|ben nao|noi nao|bo phan nao|cap nao)\b")
 _WHEN = re.compile(r"\b(khi nao|bao gio|luc nao|thoi han|thoi gian (thuc hien|hoan thanh)|han chot|den bao gio"
-                   r"|nam nao|quy nao|thang nao)\b")
+                   r"|nam nao|quy nao|thang nao|ngay nao|hieu luc)\b")
 _ROLES = (("chu tri", "chủ trì"), ("phoi hop", "phối hợp"))
 
 

@@ -24,8 +24,8 @@ class Evidence:
         follow-up leans on) together count half as much, so "Còn hộ gia đình?" looks for
         households rather than for what the previous question asked."""
         own = _terms(question)
-        self.weights = {t: lexical.idf(t) for t in own}
-        leaned = {t: lexical.idf(t) for t in _terms(context) - own}
+        self.weights = {t: _weight(t, lexical) for t in own}
+        leaned = {t: _weight(t, lexical) for t in _terms(context) - own}
         if leaned and self.weights:  # the context together weighs half the question
             scale = 0.5 * sum(self.weights.values()) / sum(leaned.values())
             self.weights.update({t: w * scale for t, w in leaned.items()})
@@ -39,6 +39,16 @@ class Evidence:
             return 0.0
         present = _token_set(text)
         return sum(w for t, w in self.weights.items() if t in present) / self.total
+
+
+def _weight(term: str, lexical: LexicalIndex) -> float:
+    """A term's IDF; a pair of words never weighs more than its two words together (a pair
+    formed across two phrases of the question is rare in any text, and says little)."""
+    idf = lexical.idf(term)
+    if "_" in term:
+        a, b = term.split("_", 1)
+        idf = min(idf, lexical.idf(a) + lexical.idf(b))
+    return idf
 
 
 def _terms(text: str) -> set[str]:

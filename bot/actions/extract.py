@@ -112,6 +112,7 @@ def _best(hits: list[Hit], evidence: Evidence, signal: Optional[re.Pattern[str]]
         if passage_support < MIN_SUPPORT:
             continue
         over = heading_actor(tuple(hit.heading)) if wants.who else None
+        recital = not asks_basis and bool(_RECITAL.match(hit.text.lstrip("-–• ")))
         for unit in ([row_unit(hit.text)] if hit.role == "row" else units(hit.text)):
             support = evidence.support(unit)
             fit = answers(unit, wants) or bool(over)
@@ -120,7 +121,7 @@ def _best(hits: list[Hit], evidence: Evidence, signal: Optional[re.Pattern[str]]
             dated = wants.when and bool(_DATE.search(unit))
             score = (support + 0.35 * passage_support + 0.15 / (1 + rank)
                      + (bonus if signal and signal.search(unit) else 0.0) + (WANT_BONUS if fit or dated else 0.0)
-                     - (RECITAL_PENALTY if not asks_basis and _RECITAL.match(unit.lstrip("-–• ")) else 0.0))
+                     - (RECITAL_PENALTY if recital or not asks_basis and _RECITAL.match(unit.lstrip("-–• ")) else 0.0))
             if best is None or score > best.score:
                 text = unit.lstrip("-–• ").strip()
                 if over and not body_named(text):

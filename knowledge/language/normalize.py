@@ -126,11 +126,8 @@ def expand_abbreviations(text: str) -> str:
     return out
 
 
-def search_keys(text: str) -> str:
-    """Folded text plus the other form of every abbreviation, long form or synonym it holds.
-
-    Applied to documents and queries alike, so "TTHC" finds "thủ tục hành chính" and back.
-    """
+def other_forms(text: str) -> list[str]:
+    """The other form (folded) of every abbreviation, long form or synonym the text holds."""
     folded = fold(text)
     extra: list[str] = []
     for short_re, long_re, short, long in _ABBR:
@@ -138,4 +135,12 @@ def search_keys(text: str) -> str:
             extra.append(long)
         if long_re.search(folded):
             extra.append(short)
-    return " ".join([folded, *extra])
+    return extra
+
+
+def search_keys(text: str) -> str:
+    """Folded text plus the other form of every abbreviation, long form or synonym it holds.
+
+    Applied to documents and queries alike, so "TTHC" finds "thủ tục hành chính" and back.
+    """
+    return " ".join([fold(text), *other_forms(text)])

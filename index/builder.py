@@ -5,6 +5,7 @@ and the model fingerprint match the previous build; everything else is embedded.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from index.settings import IndexSettings
 from knowledge.corpus import Document, load
 from knowledge.facts import extract_facts
 from knowledge.sources import SkippedSource
+from knowledge.structure.passages import context_text
 
 
 @dataclass
@@ -56,6 +58,34 @@ def _previous_rows(previous: Optional[store.StoredIndex], fingerprint: str) -> d
     return {d: (hashes[d], previous.vectors[idx]) for d, idx in rows.items() if d in hashes}
 
 
+def _text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _previous_vectors(previous: Optional[store.StoredIndex], fingerprint: str) -> dict[str, np.ndarray]:
+    """The previous build's vector of every passage text it embedded (same model only): a
+    changed document re-embeds only its passages whose text changed."""
+    if previous is None or previous.manifest.get("model") != fingerprint:
+        return {}
+    return {_text_key(context_text(p["heading"], p["text"])): previous.vectors[i]
+            for i, p in enumerate(previous.passages)}
+
+
+def _embed(doc: Document, embedder: Embedder, known: dict[str, np.ndarray]) -> tuple[np.ndarray, int]:
+    """The document's passage vectors, reusing those of unchanged texts; and how many were new."""
+    texts = [p.context_text() for p in doc.passages]
+    keys = [_text_key(t) for t in texts]
+    missing = [i for i, k in enumerate(keys) if k not in known]
+    fresh = embedder.encode_passages([texts[i] for i in missing]) if missing else None
+    rows = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    for n, i in enumerate(missing):
+        rows[i] = fresh[n]
+    for i, key in enumerate(keys):
+        if key in known:
+            rows[i] = known[key]
+    return rows, len(missing)
+
+
 def build(settings: IndexSettings, embedder: Optional[Embedder] = None,
           documents: Optional[Sequence[Document]] = None, full: bool = False,
           progress: bool = True) -> BuildReport:
@@ -75,6 +105,7 @@ def build(settings: IndexSettings, embedder: Optional[Embedder] = None,
     embedder = embedder or Embedder(settings)
     previous = None if full else store.read_if_present(folder)
     reusable = _previous_rows(previous, embedder.fingerprint)
+    known = _previous_vectors(previous, embedder.fingerprint)
     report = BuildReport(removed=sorted(set(reusable) - set(ids)), skipped=skipped)
 
     blocks: list[np.ndarray] = []
@@ -84,9 +115,10 @@ def build(settings: IndexSettings, embedder: Optional[Embedder] = None,
             blocks.append(old[1])
             report.reused.append(doc.doc_id)
             continue
-        blocks.append(embedder.encode_passages([p.context_text() for p in doc.passages]))
+        rows, fresh = _embed(doc, embedder, known)
+        blocks.append(rows)
         report.embedded.append(doc.doc_id)
-        report.embedded_passages += len(doc.passages)
+        report.embedded_passages += fresh
 
     vectors = np.vstack(blocks) if blocks else np.zeros((0, embedder.dim), dtype=np.float32)
     faiss_index = dense.make_index(vectors, settings)

@@ -12,10 +12,12 @@ from typing import Optional
 from knowledge.language.normalize import fold, has_diacritics, nfc, strip_diacritics
 from knowledge.language.provinces import canonical_province, find_province_spans
 
-# A full number as written: "08-NQ/TU", "01-NQ/ĐUK", "479/SNV-CCHC" (folded).
-_FULL_NUMBER = re.compile(r"\b\d{1,4}[a-z]?(?:\s*[-/]\s*[a-z]{1,8})+\b")
-# A short reference: "nghị quyết 08", "công văn số 479".
-_SHORT_NUMBER = re.compile(r"\b(?:nghi quyet|cong van|van ban|so)\s+(?:so\s+)?(\d{1,4}[a-z]?)\b")
+# A full number as written: "08-NQ/TU", "01-NQ/ĐUK", "479/SNV-CCHC", "89/2025/QĐ-UBND" (folded).
+_FULL_NUMBER = re.compile(r"\b\d{1,5}[a-z]?(?:\s*[-/]\s*(?:[a-z]{1,8}|(?:19|20)\d{2}))*(?:\s*[-/]\s*[a-z]{1,8})\b")
+# A short reference: "nghị quyết 08", "công văn số 479", "quyết định 89/2025", "kế hoạch 144".
+_SHORT_NUMBER = re.compile(r"\b(?:nghi quyet|cong van|van ban|quyet dinh|ke hoach|chi thi|chuong trinh|thong bao|ket luan"
+                           r"|de an|huong dan|bao cao|quy che|quy dinh|to trinh|so)\s+(?:so\s+)?(\d{1,5}[a-z]?)"
+                           r"(?:\s*/\s*((?:19|20)\d{2}))?\b")
 
 
 def number_key(number: str) -> str:
@@ -71,11 +73,11 @@ def number_spans(question: str, documents: list[dict]) -> list[tuple[int, int, s
         if number_key(m.group(0)) in keys:
             spans.append((m.start(), m.end(), keys[number_key(m.group(0))]))
     for m in _SHORT_NUMBER.finditer(folded):
-        lead = m.group(1).lstrip("0")
+        lead, year = m.group(1).lstrip("0"), m.group(2)
         ids = {d["id"] for d in documents for number in [d.get("number"), *d.get("refers_to", [])]
-               if number and _leading(number) == lead}
+               if number and _leading(number) == lead and (not year or year in number)}
         if ids:
-            spans.append((m.start(1), m.end(1), ids))
+            spans.append((m.start(1), m.end(2) if year else m.end(1), ids))
     return spans
 
 
@@ -148,7 +150,9 @@ def metadata_roles(question: str) -> list[str]:
     return ["card"] if field else []
 
 
-_FOLLOW_UP = re.compile(r"^(con|vay|the con|vay con|the)\b|thi sao\W*$")
+_FOLLOW_UP = re.compile(r"^(con|vay|the con|vay con|the)\b|thi sao\W*$"
+                        r"|\b(viec|chi tieu|muc tieu|nhiem vu|van ban|ke hoach|quyet dinh|nghi quyet|chi thi|thu tuc"
+                        r"|quy dinh|noi dung|dieu|co quan|don vi) (do|nay|ay|tren)\b")
 
 
 def is_follow_up(question: str) -> bool:

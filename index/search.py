@@ -38,6 +38,7 @@ class Hit:
     dense_rank: Optional[int]
     lexical_rank: Optional[int]
     areas: list[str] = field(default_factory=list)
+    doc_title: Optional[str] = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -50,7 +51,8 @@ class Hit:
                    role=p["role"], section=p["section"], heading=list(p["heading"]), text=p["text"],
                    doc_number=p.get("doc_number"), score=score, dense_score=dense_score,
                    lexical_score=lexical_score, dense_rank=dense_rank, lexical_rank=lexical_rank,
-                   areas=list(p.get("areas") or ([p["province"]] if p.get("province") else [])))
+                   areas=list(p.get("areas") or ([p["province"]] if p.get("province") else [])),
+                   doc_title=p.get("doc_title"))
 
 
 @dataclass
@@ -72,10 +74,9 @@ class Searcher:
         self.passages = self.stored.passages
         self.documents = self.stored.documents
         self.facts = self.stored.facts
-        titles = {d["id"]: d.get("title") or "" for d in self.documents}
         # The lexical channel also sees each passage's document title, so words that name the
         # document ("kế hoạch thi đua chi trả không dùng tiền mặt") find its passages.
-        self.lexical = LexicalIndex([context_text([titles.get(p["doc_id"], ""), *p["heading"]], p["text"])
+        self.lexical = LexicalIndex([context_text([p.get("doc_title") or "", *p["heading"]], p["text"])
                                      for p in self.passages])
         self.restorer = DiacriticRestorer(p["text"] for p in self.passages)
         self._areas: dict[str, np.ndarray] = {}

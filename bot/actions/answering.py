@@ -119,7 +119,11 @@ def answer(question: str, intent: Optional[str], entities: list[dict], focus: Fo
 
     provinces = in_corpus or ([focus.province] if focus.province else [])
     province = provinces[0] if len(provinces) == 1 else None
-    result = searcher.search(query, k=10, province=province)
+    # A follow-up that names no province or document stays in the document of the last answer
+    # ("Việc đó phải xong khi nào?").
+    stay = focus.doc_id if follow and focus.doc_id in docs and not in_corpus and \
+        not number_spans(typed, searcher.documents) else None
+    result = searcher.search(query, k=10, province=province, doc_id=stay)
     hits = [h for h in result.hits if not provinces or set(h.areas) & set(provinces)]
     topic = result.filters.ranking_text[:TOPIC_MAX]
     remembered = {"last_topic": topic, "last_intent": mode}

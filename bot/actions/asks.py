@@ -20,6 +20,8 @@ from knowledge.language.normalize import fold
 _WHO = re.compile(r"\b(ai|co quan nao|don vi nao|so nao|ban nao|ben nao|noi nao|bo phan nao|cap nao)\b")
 _WHEN = re.compile(r"\b(khi nao|bao gio|luc nao|thoi han|thoi gian (thuc hien|hoan thanh)|han chot|den bao gio"
                    r"|nam nao|quy nao|thang nao|ngay nao|hieu luc)\b")
+_AMOUNT = re.compile(r"\b(bao nhieu|may (phan tram|ngay|thang|nam|lan|gio|trieu|ty)|bao lau|muc (chi|phat|ho tro)"
+                     r"|toi da la|toi thieu la)\b")
 _ROLES = (("chu tri", "chủ trì"), ("phoi hop", "phối hợp"))
 
 
@@ -28,12 +30,14 @@ class Wants:
     who: bool = False
     role: Optional[str] = None   # the role asked for: chủ trì, phối hợp
     when: bool = False
+    amount: bool = False         # "bao nhiêu", "mấy", "bao lâu": the answer holds a figure
 
 
 def asked(question: str) -> Wants:
     folded = fold(question)
     role = next((label for key, label in _ROLES if key in folded), None)
-    return Wants(who=bool(_WHO.search(folded)), role=role, when=bool(_WHEN.search(folded)))
+    return Wants(who=bool(_WHO.search(folded)), role=role, when=bool(_WHEN.search(folded)),
+                 amount=bool(_AMOUNT.search(folded)))
 
 
 def answers(unit: str, wants: Wants) -> bool:

@@ -10,18 +10,21 @@ from bot.actions.evidence import MIN_SUPPORT, Evidence
 from index.search import Hit
 from knowledge.facts.responsibilities import heading_actor
 from knowledge.language.normalize import fold
+from knowledge.structure.passages import RECITAL
 
 LEAD_MAX = 300
 LEAD_HITS = 8      # passages whose sentences compete for the lead
 RECITAL_PENALTY = 0.3
 # Recitals and closing formulas: rarely what a question about the content asks.
-_RECITAL = re.compile(r"^(Căn cứ (Luật|Bộ luật|Hiến pháp|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|"
-                      r"Công văn|Văn bản|Thông báo|Kết luận|Chương trình|Pháp lệnh|Hướng dẫn|Đề án|Tờ trình)|Theo đề nghị|Xét đề nghị|Xét Tờ trình|Thực hiện (Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|"
-                      r"Thông báo|Công văn|Kết luận|Chương trình)|Trên đây là|Trong quá trình (tổ chức )?thực hiện"
-                      r"|(Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)[^.;]{0,60} ban hành (Quyết định|Kế hoạch|Chỉ thị))")
+# Closing formulas: rarely what a question about the content asks (recitals are passages of their own).
+_BOILERPLATE = re.compile(r"^(Trên đây là|Trong quá trình (tổ chức )?(triển khai )?thực hiện)")
+_AMOUNT = re.compile(r"\d|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|triệu|tỷ)\b", re.IGNORECASE)
 _ASKS_BASIS = re.compile(r"\b(can cu|dua tren|theo van ban nao|co so phap ly)\b")
 ROW_CELL_MAX = 160
 WANT_BONUS = 0.4
+LEAD_IN_GAIN = 0.2
+SAME_PASSAGE = 0.8
+_LABEL = re.compile(r"^(Điều\s+\d+[a-zđ]?|Chương\s+\w+|Phụ lục\s+\w+|\(?[\dIVXa-zđ]{1,4}(\.\d+)*)[.)]?\s*[-–]?\s*")
 _UNIT_BREAK = re.compile(r"(?<=[.;:])\s+(?=\S)|\n+")
 _CLAUSE_BREAK = re.compile(r"(?<=[,;])\s+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*%|\d")
@@ -30,6 +33,8 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*%|\d")
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày \d{1,2} tháng \d{1,2}"
                    r"|(?:trước|đến|trong|vào|hết|chậm nhất|cuối|từ)(?: hết)?(?: ngày| tháng| năm)? (?:19|20)\d{2}(?!\s*[-–])"
                    r"|năm (?:19|20)\d{2}(?!\s*[-–])", re.IGNORECASE)
+_TIME = re.compile(_DATE.pattern + r"|quý\s+[IV\d]|tháng\s+\d|(?:19|20)\d{2}|hằng (năm|tháng|quý|tuần|ngày)"
+                   r"|hàng (năm|tháng|quý)|định kỳ|thường xuyên|kể từ ngày|ngày làm việc", re.IGNORECASE)
 _ROLE = re.compile(r"chủ trì|phối hợp|kiểm tra|giám sát|chỉ đạo|theo dõi|đôn đốc|chịu trách nhiệm|có trách nhiệm"
                    r"|tuyên truyền|quán triệt|giao |tham mưu|tổ chức thực hiện", re.IGNORECASE)
 # What an answer to each kind of question must show, and how much that counts: a target
@@ -78,6 +83,19 @@ def units(text: str) -> list[str]:
     return out
 
 
+def _lead_in(hit: Hit) -> str:
+    """The title above an item or bullet, without its number ("Các trường hợp hộp thư … bị tạm
+    khóa"): the nearest heading that is not the item's own title."""
+    if hit.role != "body" or not re.search(r"[\[\].]|điểm|khoản", hit.section or ""):
+        return ""
+    own = _LABEL.sub("", hit.text)[:40]
+    for title in reversed(hit.heading):
+        bare = _LABEL.sub("", title).rstrip(" :…")
+        if bare and not own.startswith(bare[:40]):
+            return bare
+    return ""
+
+
 def row_unit(text: str) -> str:
     """A table row as one answer: every "column: value", long values cut at a word."""
     parts = []
@@ -97,31 +115,48 @@ def best_lead(hits: list[Hit], evidence: Evidence, intent: Optional[str], questi
     signal, bonus = INTENT_SIGNAL.get(intent or "", (None, 0.0))
     wants = asked(question)
     asks_basis = bool(_ASKS_BASIS.search(fold(question)))
-    content = [h for h in hits if h.role not in ("card", "header")][:LEAD_HITS]
-    # The card and header passages only when no content passage supports the question.
-    return _best(content, evidence, signal, bonus, wants, asks_basis) or _best(
-        [h for h in hits[:LEAD_HITS] if h.role in ("card", "header")], evidence, signal, bonus, wants, asks_basis)
+    aside = ("card", "header") if asks_basis else ("card", "header", "recital")
+    content = [h for h in hits if h.role not in aside][:LEAD_HITS]
+    # The card, header and recitals only when no content passage supports the question.
+    lead = _best(content, evidence, signal, bonus, wants, asks_basis) or _best(
+        [h for h in hits[:LEAD_HITS] if h.role in aside], evidence, signal, bonus, wants, asks_basis)
+    return lead
 
 
 def _best(hits: list[Hit], evidence: Evidence, signal: Optional[re.Pattern[str]], bonus: float, wants: Wants,
           asks_basis: bool) -> Optional[Lead]:
     best: Optional[Lead] = None
     for rank, hit in enumerate(hits):
+        # The passage with its headings; where that falls short, its document's title (the words
+        # that name the document: "quyết định phân cấp tuyển dụng viên chức") counts half.
         context = "\n".join([*hit.heading, hit.text])
         passage_support = evidence.support(context)
+        if passage_support < MIN_SUPPORT and hit.doc_title:
+            passage_support = (passage_support + evidence.support(f"{hit.doc_title}\n{context}")) / 2
         if passage_support < MIN_SUPPORT:
             continue
         over = heading_actor(tuple(hit.heading)) if wants.who else None
-        recital = not asks_basis and bool(_RECITAL.match(hit.text.lstrip("-–• ")))
+        recital = not asks_basis and bool(RECITAL.match(hit.text.lstrip("-–• ")))
         for unit in ([row_unit(hit.text)] if hit.role == "row" else units(hit.text)):
+            if wants.amount and not _AMOUNT.search(unit) or wants.when and not _TIME.search(unit):
+                continue  # "bao nhiêu?", "khi nào?": only a sentence that states a figure, a time answers
             support = evidence.support(unit)
+            # An item under a lead-in ("… bị tạm khóa trong các trường hợp sau: a) …") answers
+            # together with it: the nearest heading counts with the unit.
+            lead_in = _lead_in(hit)
+            with_lead_in = 0.9 * evidence.support(f"{lead_in} {unit}") if lead_in else 0.0
+            if with_lead_in > support + LEAD_IN_GAIN:
+                support, unit = with_lead_in, f"{lead_in}: {unit.lstrip('-–• ')}"
             fit = answers(unit, wants) or bool(over)
             if fit and hit.role != "row":
                 support = max(support, passage_support)
+            elif wants.when or wants.amount:
+                # the time or figure asked for, in a passage that covers the question
+                support = max(support, SAME_PASSAGE * passage_support)
             dated = wants.when and bool(_DATE.search(unit))
             score = (support + 0.35 * passage_support + 0.15 / (1 + rank)
                      + (bonus if signal and signal.search(unit) else 0.0) + (WANT_BONUS if fit or dated else 0.0)
-                     - (RECITAL_PENALTY if recital or not asks_basis and _RECITAL.match(unit.lstrip("-–• ")) else 0.0))
+                     - (RECITAL_PENALTY if recital or _BOILERPLATE.match(unit.lstrip("-–• ")) else 0.0))
             if best is None or score > best.score:
                 text = unit.lstrip("-–• ").strip()
                 if over and not body_named(text):

@@ -56,8 +56,11 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     ("mục tiêu chung", "mục tiêu tổng quát"),
     ("định hướng", "tầm nhìn"),
     ("bảo đảm", "đảm bảo"),
+    ("góp ý", "tham gia ý kiến"),
+    ("hạn chót", "thời hạn"),
 )
 
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 _TOKEN = re.compile(r"\d+(?:[.,/]\d+)*%?|[a-z0-9]+")
 
 
@@ -92,8 +95,9 @@ def has_diacritics(text: str) -> bool:
 
 
 def tokens(text: str) -> list[str]:
-    """Folded word tokens; numbers keep their separators and a trailing %."""
-    return _TOKEN.findall(fold(text))
+    """Folded word tokens; numbers keep their separators and a trailing %, without leading
+    zeros ("05 ngày" and "5 ngày" meet)."""
+    return [_LEADING_ZEROS.sub("", t) or t for t in _TOKEN.findall(fold(text))]
 
 
 def _abbreviation_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str], str, str]]:

@@ -27,6 +27,13 @@ _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=\S)")
 _SEMICOLON = re.compile(r"(?<=;)\s+")       # a sentence longer than SPLIT_OVER: at its semicolons
 _CLAUSE_BREAK = re.compile(r"(?<=,)\s+")    # … and one longer than SENTENCE_MAX at its commas
 SENTENCE_MAX = 1000
+# The preamble's recitals and enacting formula ("Căn cứ Luật …", "Theo đề nghị của …",
+# "Ủy ban nhân dân tỉnh … ban hành Quyết định …"): the legal basis, not the content.
+RECITAL = re.compile(r"^(Căn cứ (Luật|Bộ luật|Hiến pháp|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Công văn"
+                     r"|Văn bản|Thông báo|Kết luận|Chương trình|Pháp lệnh|Hướng dẫn|Đề án|Tờ trình|Quy chế|Quy định)"
+                     r"|Theo đề nghị|Xét đề nghị|Xét Tờ trình|Thực hiện (Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Thông báo"
+                     r"|Công văn|Kết luận|Chương trình)|(Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Chủ tịch)[^.;]{0,80}"
+                     r" ban hành (Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Quy chế|Quy định))")
 _INDEX_HEADER = re.compile(r"^\W*(s\W*tt|tt|số\s*tt|số\s*thứ\s*tự|stt)\W*$", re.IGNORECASE)
 
 
@@ -43,13 +50,14 @@ class Passage:
     doc_id: str
     province: Optional[str]
     kind: str
-    role: str               # body, row, header, card, signature or recipients
+    role: str               # body, row, recital, header, card, signature or recipients
     section: str            # path such as "I.2.6[2]", "Điều 5, khoản 2", "Phụ lục I, dòng 3"; "" for the preamble
     heading: tuple[str, ...]
     text: str
     doc_number: Optional[str] = None
     refers_to: tuple[str, ...] = field(default_factory=tuple)
     areas: tuple[str, ...] = field(default_factory=tuple)  # province names a question may use for it
+    doc_title: Optional[str] = None  # the document's title: the words a question may name it by
 
     def context_text(self) -> str:
         return context_text(self.heading, self.text)
@@ -209,7 +217,7 @@ def build_passages(meta: DocumentMeta, structure: ParsedStructure, header_lines:
         out.append(Passage(
             passage_id=passage_id(meta.id, section, text, taken), doc_id=meta.id, province=meta.province,
             kind=meta.kind, role=role, section=section, heading=tuple(heading), text=text,
-            doc_number=meta.number, refers_to=tuple(meta.refers_to), areas=areas,
+            doc_number=meta.number, refers_to=tuple(meta.refers_to), areas=areas, doc_title=meta.title,
         ))
 
     add("card", "", ["Thông tin văn bản"], card_text(meta))
@@ -224,7 +232,7 @@ def build_passages(meta: DocumentMeta, structure: ParsedStructure, header_lines:
                 add("row", path, [*heading, *group], text)
             continue
         for text in _group(node.paragraphs):
-            add("body", node.path, heading, text)
+            add("recital" if node.kind == "root" and RECITAL.match(text) else "body", node.path, heading, text)
     if structure.recipients:
         add("recipients", "", ["Nơi nhận"], "\n".join(structure.recipients))
     for block in structure.signatures:

@@ -36,14 +36,24 @@ class Section:
     rows: list[tuple[str, ...]] = field(default_factory=list)
 
     def heading_chain(self) -> list[str]:
-        """Titles from the top container down to this node (root, bullets and tables excluded)."""
+        """Titles from the top container down to this node (root, bullets and tables excluded):
+        "Chương II. …", "Điều 9. …", "3. …", "a) …"."""
         chain, node = [], self
         while node is not None and node.kind != "root":
             if node.kind not in ("bullet", "table") and node.title:
-                chain.append(f"{node.label}. {node.title}" if node.label and not node.title.startswith(node.label)
-                             else node.title)
+                chain.append(node.numbered_title())
             node = node.parent
         return chain[::-1]
+
+    def numbered_title(self) -> str:
+        if not self.label or self.title.startswith(self.label) or self.kind == "attachment":
+            return self.title
+        prefix = {"dieu": "Điều ", "chuong": "Chương ", "phan": "Phần ", "muc": "Mục ", "appendix": "Phụ lục "}
+        if self.kind in ("diem", "point"):
+            return f"{self.label}) {self.title}"
+        if self.kind == "item":
+            return f"({self.label}) {self.title}"
+        return f"{prefix.get(self.kind, '')}{self.label}. {self.title}"
 
     def walk(self) -> Iterator["Section"]:
         yield self

@@ -150,15 +150,21 @@ def metadata_roles(question: str) -> list[str]:
     return ["card"] if field else []
 
 
-_FOLLOW_UP = re.compile(r"^(con|vay|the con|vay con|the)\b|thi sao\W*$"
-                        r"|\b(viec|chi tieu|muc tieu|nhiem vu|van ban|ke hoach|quyet dinh|nghi quyet|chi thi|thu tuc"
-                        r"|quy dinh|noi dung|dieu|co quan|don vi) (do|nay|ay|tren)\b")
+_FOLLOW_UP = re.compile(r"^(con|vay|the con|vay con|the)\b|thi sao\W*$")
+# Words that point back at what the last answer was about ("việc đó", "chỉ tiêu này").
+_POINTS_BACK = re.compile(r"\b(viec|chi tieu|muc tieu|nhiem vu|van ban|ke hoach|quyet dinh|nghi quyet|chi thi|thu tuc"
+                          r"|quy dinh|noi dung|dieu|co quan|don vi) (do|nay|ay|tren)\b")
 
 
 def is_follow_up(question: str) -> bool:
     """"Còn Quảng Ninh?", "Còn định hướng đến 2030 thì sao?": it leans on the last question."""
     folded = fold(question)
-    return bool(_FOLLOW_UP.search(folded)) or len(folded.split()) <= 3
+    return bool(_FOLLOW_UP.search(folded) or _POINTS_BACK.search(folded)) or len(folded.split()) <= 3
+
+
+def points_back(question: str) -> bool:
+    """"Việc đó phải xong khi nào?": about the very thing the last answer cited."""
+    return bool(_POINTS_BACK.search(fold(question)))
 
 
 def with_context(question: str, previous: Optional[str]) -> str:

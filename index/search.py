@@ -14,6 +14,7 @@ from index.lexical import LexicalIndex
 from index.query import QueryFilters, analyse, typed_without_diacritics
 from index.settings import IndexSettings
 from knowledge.language.normalize import canonical, expand_abbreviations
+from knowledge.header.doctypes import ALIASES
 from knowledge.structure.passages import context_text
 
 CANDIDATES = 50  # per channel, before fusion
@@ -110,7 +111,8 @@ class Searcher:
 
         For a metadata question the card and signature passages come first, then the rest.
         """
-        filters = analyse(question, self.documents, province, doc_id, kind, auto_filters)
+        filters = analyse(question, self.documents, province, doc_id, ALIASES.get(kind, kind) if kind else None,
+                          auto_filters)
         if filters.unknown_provinces and not filters.provinces:
             return SearchResult(hits=[], filters=filters)  # only provinces we hold no document for
         plain = typed_without_diacritics(question)

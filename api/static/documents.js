@@ -5,7 +5,7 @@
  * DOM helpers and requests from dom.js and http.js.
  *
  * API (same origin unless <body data-api-base="…"> says otherwise):
- *   GET /documents                   -> [{id, kind, province, number, title, date, period, …}]
+ *   GET /documents                   -> [{id, kind, label, secondary, province, number, title, date, …}]
  *   GET /facts?doc_id=…              -> [{type, indicator, value, unit, due, item, actor, quote, …}]
  *   GET /facts?doc_id=…&format=csv   -> the same rows as a CSV download
  */
@@ -14,15 +14,6 @@
 
   var TIMEOUT_MS = 15000;
   var NARROW = '(max-width: 760px)';
-  var KINDS = {
-    'resolution': 'Nghị quyết',
-    'draft resolution': 'Dự thảo nghị quyết',
-    'news article': 'Bài báo',
-    'cover letter': 'Công văn',
-    'copy note': 'Bản sao'
-  };
-  // Only these kinds state commitments; the others repeat a primary document.
-  var KINDS_WITH_FACTS = ['resolution', 'draft resolution', 'cover letter'];
 
   var T = window.FactsTable;
   var dom = window.RA.dom;
@@ -45,8 +36,9 @@
   var factsCache = {};          // doc id -> facts
   var request = 0;              // bumped per selection: late replies are dropped
 
+  // The server names each document's type ("Kế hoạch", "Dự thảo nghị quyết"): an open list.
   function kindLabel(doc) {
-    return KINDS[doc.kind] || str(doc.kind) || 'Văn bản';
+    return str(doc.label) || 'Văn bản';
   }
 
   function numberLabel(doc) {
@@ -196,7 +188,8 @@
   function renderFacts(body, doc, facts) {
     body.textContent = '';
     if (!facts.length) {
-      body.appendChild(el('p', 'docs__note', KINDS_WITH_FACTS.indexOf(doc.kind) >= 0
+      // a secondary document (news article, copy note) repeats a primary one
+      body.appendChild(el('p', 'docs__note', !doc.secondary
         ? 'Chưa trích được chỉ tiêu, thời hạn hay trách nhiệm nào từ văn bản này.'
         : kindLabel(doc) + ' nhắc lại văn bản gốc nên không trích chỉ tiêu, thời hạn; hãy xem văn bản gốc.'));
       return;

@@ -15,7 +15,7 @@ from bot.actions.replies import Focus, Reply
 from bot.actions.resources import documents_by_id, get_searcher
 from bot.actions.special import special_reply
 from bot.actions.listing import asks_for_list, list_section
-from index.query import analyse, is_follow_up, metadata_field, number_spans, with_context
+from index.query import analyse, is_follow_up, metadata_field, number_spans, points_back, with_context
 from index.search import Hit
 from knowledge.language.normalize import fold
 
@@ -119,9 +119,9 @@ def answer(question: str, intent: Optional[str], entities: list[dict], focus: Fo
 
     provinces = in_corpus or ([focus.province] if focus.province else [])
     province = provinces[0] if len(provinces) == 1 else None
-    # A follow-up that names no province or document stays in the document of the last answer
-    # ("Việc đó phải xong khi nào?").
-    stay = focus.doc_id if follow and focus.doc_id in docs and not in_corpus and \
+    # A follow-up that points back ("Việc đó phải xong khi nào?") and names no province or
+    # document stays in the document of the last answer.
+    stay = focus.doc_id if follow and points_back(typed) and focus.doc_id in docs and not in_corpus and \
         not number_spans(typed, searcher.documents) else None
     result = searcher.search(query, k=10, province=province, doc_id=stay)
     hits = [h for h in result.hits if not provinces or set(h.areas) & set(provinces)]

@@ -8,8 +8,10 @@ import time
 import urllib.request
 import uuid
 
-import pytest
+from contextlib import contextmanager
+from typing import Iterator, Optional
 
+import pytest
 
 
 def _free_port() -> int:
@@ -18,12 +20,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_server(built, tmp_path_factory, root):
+@contextmanager
+def start_server(root, tmp_path_factory, extra_env: Optional[dict] = None) -> Iterator[str]:
+    """`python -m api` on a free port with its own tracker database; yields its URL."""
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "server.log"
     env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1",
-           "ASSISTANT_TRACKER_DB": str(tmp_path_factory.mktemp("db") / "tracker.db")}
+           "ASSISTANT_TRACKER_DB": str(tmp_path_factory.mktemp("db") / "tracker.db"), **(extra_env or {})}
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "api"], cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -40,9 +43,23 @@ def live_server(built, tmp_path_factory, root):
     else:
         proc.kill()
         pytest.fail(f"server not ready in 300 s:\n{log.read_text()[-3000:]}")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=30)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def server_factory(root, tmp_path_factory):
+    """server_factory(extra_env) → a context manager that runs a server with that environment."""
+    return lambda extra_env=None: start_server(root, tmp_path_factory, extra_env)
+
+
+@pytest.fixture(scope="session")
+def live_server(built, tmp_path_factory, root):
+    with start_server(root, tmp_path_factory) as url:
+        yield url
 
 
 @pytest.fixture()

@@ -26,23 +26,24 @@ SIGN_ROLE = re.compile(r"^(T/M|T/L|K/T|TM\.|KT\.|TL\.|Q\.|TUQ\.|TM |KT )\s*", re
 RECIPIENTS = re.compile(r"^nơi nhận\s*:", re.I)
 
 
-def match_numbered(text: str) -> Optional[tuple[str, str]]:
-    """(label, rest) of "2.1. Title" / "3) Text" / "2.1 Title"; None otherwise."""
-    m = NUMBERED.match(text)
+def _label_and_rest(pattern: re.Pattern[str], text: str) -> Optional[tuple[str, str]]:
+    """(label, rest) from a pattern with two alternatives (label/rest, label2/rest2)."""
+    m = pattern.match(text)
     if not m:
         return None
     if m.group("label"):
         return m.group("label"), (m.group("rest") or "").strip()
     return m.group("label2"), (m.group("rest2") or "").strip()
+
+
+def match_numbered(text: str) -> Optional[tuple[str, str]]:
+    """(label, rest) of "2.1. Title" / "3) Text" / "2.1 Title"; None otherwise."""
+    return _label_and_rest(NUMBERED, text)
 
 
 def match_letter(text: str) -> Optional[tuple[str, str]]:
-    m = LETTER.match(text)
-    if not m:
-        return None
-    if m.group("label"):
-        return m.group("label"), (m.group("rest") or "").strip()
-    return m.group("label2"), (m.group("rest2") or "").strip()
+    """(label, rest) of "a) Text" / "b. Text"; None otherwise."""
+    return _label_and_rest(LETTER, text)
 
 
 def starts_unit(line: str) -> bool:

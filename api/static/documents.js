@@ -41,6 +41,11 @@
     return str(doc.label) || 'Văn bản';
   }
 
+  // "Bắc Kạn, nay thuộc tỉnh Thái Nguyên": the issuing province and the unit it joined in 2025.
+  function provinceLabel(doc) {
+    return str(doc.province_label) || str(doc.province);
+  }
+
   function numberLabel(doc) {
     return str(doc.number) || 'không số';
   }
@@ -128,7 +133,7 @@
       var item = el('li', 'docs__entry');
       var button = dom.button('docs__item', null, function () { select(doc.id); });
       button.setAttribute('data-doc-id', doc.id);
-      button.appendChild(el('span', 'docs__item-province', str(doc.province) || 'Không rõ tỉnh'));
+      button.appendChild(el('span', 'docs__item-province', provinceLabel(doc) || 'Không rõ tỉnh'));
       button.appendChild(el('span', 'docs__item-kind', kindLabel(doc) + ' · ' + numberLabel(doc)));
       if (str(doc.title)) button.appendChild(el('span', 'docs__item-title', str(doc.title)));
       item.appendChild(button);
@@ -173,7 +178,7 @@
   function renderHeader(doc) {
     els.detail.textContent = '';
     var title = el('h3', 'docs__doc-title', kindLabel(doc) + ' ' + numberLabel(doc) +
-      (str(doc.province) ? ' — ' + str(doc.province) : ''));
+      (provinceLabel(doc) ? ' — ' + provinceLabel(doc) : ''));
     title.id = 'docs-doc-title';
     title.tabIndex = -1;
     els.detail.appendChild(title);

@@ -178,7 +178,8 @@ def test_documents_panel_shows_a_resolutions_targets(page, live_server, tmp_path
     resolution = panel.get_by_role("button", name="Nghị quyết · 08-NQ/TU")
     resolution.click()
     expect(resolution).to_have_attribute("aria-current", "true")
-    expect(panel.get_by_role("heading", name="Nghị quyết 08-NQ/TU — Bắc Kạn")).to_be_visible()
+    # the province that issued it, and the unit it belongs to since 1 July 2025
+    expect(panel.get_by_role("heading", name="Nghị quyết 08-NQ/TU — Bắc Kạn, nay thuộc tỉnh Thái Nguyên")).to_be_visible()
     targets = panel.get_by_role("table", name=re.compile("^Chỉ tiêu"))
     row = targets.get_by_role("row").filter(has_text="80%").first
     expect(row).to_be_visible()

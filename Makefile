@@ -35,7 +35,7 @@ $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade "pip==24.3.1" 2>&1 | grep -v "is ignored" || true
 	$(PY) -m pip install -q --no-deps --ignore-requires-python -r requirements.txt 2>&1 | grep -v "is ignored" || true
-	$(PY) -m pip check || true   # two known, harmless lines: see README "Install notes"
+	$(PY) -m pip check || true   # three known, harmless lines: see README "Install notes"
 	$(PY) -c "import rasa, faiss, sentence_transformers, fastapi, bm25s" 2>/dev/null
 	touch $(STAMP)
 

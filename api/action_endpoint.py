@@ -43,26 +43,3 @@ class InProcessActionEndpoint(EndpointConfig):
         except Exception:  # the user gets an apology; the log keeps the details
             logger.exception("custom action %s failed", action_call.get("next_action"))
             return {"events": [], "responses": [{"text": ACTION_FAILED}]}
-
-
-def validate_action_responses_once() -> None:
-    """Rasa checks every action response with ``jsonschema.validate``, which first checks
-    the large events schema itself against the JSON Schema meta-schema: ~15 ms of a 65 ms
-    turn here. Check the schema once and keep its validator; a response it rejects still
-    goes through Rasa's own check, so errors and their messages are Rasa's."""
-    from jsonschema.validators import validator_for
-    from rasa.core.actions.action import RemoteAction
-
-    if getattr(RemoteAction._validate_action_result, "validates_once", False):
-        return
-    schema = RemoteAction.action_response_format_spec()
-    kind = validator_for(schema)
-    kind.check_schema(schema)
-    validator = kind(schema)
-    rasa_validate = RemoteAction._validate_action_result
-
-    def validate(self: RemoteAction, result: dict) -> bool:
-        return validator.is_valid(result) or rasa_validate(self, result)
-
-    validate.validates_once = True  # type: ignore[attr-defined]
-    RemoteAction._validate_action_result = validate  # type: ignore[method-assign]

@@ -86,7 +86,7 @@ class Assistant:
 def _warm_searcher() -> None:
     """Index and embedding model loaded, and one question searched: the first search pays
     for lazy set-up (the tokenizer settles its options, bm25s its arrays), not a user."""
-    from bot.actions.resources import get_searcher
+    from index.runtime import get_searcher
 
     get_searcher().search("mục tiêu cải cách hành chính", k=1)
 
@@ -98,41 +98,12 @@ def _load_agent(model: Path, settings: ApiSettings) -> Any:
     from rasa.shared.core.domain import Domain
     from rasa.utils.endpoints import EndpointConfig
 
-    from api import stores
-    from api.action_endpoint import validate_action_responses_once
+    from api import patches, stores
 
-    validate_action_responses_once()
-    build_tensorflow_weights_eagerly()
+    patches.apply_all()
     endpoint = (EndpointConfig(url=settings.action_server_url) if settings.action_server_url
                 else InProcessActionEndpoint())
     domain = Domain.load(str(Path(__file__).resolve().parent.parent / "bot" / "domain.yml"))
     store_settings = stores.StoreSettings()
     return Agent.load(str(model), tracker_store=stores.tracker_store(domain, settings.tracker_db, store_settings),
                       lock_store=stores.lock_store(store_settings), action_endpoint=endpoint)
-
-
-def build_tensorflow_weights_eagerly() -> None:
-    """Rasa builds a TensorFlow model's weights (DIET's) by fitting it on one example, then
-    overwrites them all from the trained checkpoint. Tracing that training step into a graph
-    took 6-7 s of an 8.5 s ``Agent.load`` here; run eagerly it takes under a second. Only
-    the throw-away step changes: the checkpoint is the same, predictions still run as a
-    traced graph, and the intent rankings of 404 messages came out bit for bit the same."""
-    import tensorflow as tf
-    from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
-    from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
-    from rasa.utils.tensorflow.models import RasaModel
-
-    def load(cls: type, model_file_name: str, model_data_example: Any, predict_data_example: Any = None,
-             finetune_mode: bool = False, *args: Any, **kwargs: Any) -> Any:
-        # rasa 3.6.21 RasaModel.load, with run_eagerly=True for the fit only
-        model = cls(*args, **kwargs)
-        config = kwargs.get("config", {})
-        model.compile(optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)), run_eagerly=True)
-        model.fit(RasaBatchDataGenerator(model_data_example, batch_size=1), verbose=False)
-        model.run_eagerly = config.get(RUN_EAGERLY)
-        model.load_weights(model_file_name)
-        if not finetune_mode and predict_data_example:
-            model.run_inference(predict_data_example)
-        return model
-
-    RasaModel.load = classmethod(load)  # type: ignore[method-assign, assignment]

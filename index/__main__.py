@@ -59,15 +59,14 @@ def search(question: Optional[str], k: int, province: Optional[str], doc_id: Opt
     for q in questions:
         if not q:
             continue
-        result = searcher.search(q, k=k, province=province, doc_id=doc_id, kind=kind,
-                                 auto_filters=not no_auto_filters)
+        result = searcher.search(q, k=k, province=province, doc_id=doc_id, kind=kind, auto=not no_auto_filters)
         if as_json:
             click.echo(json.dumps([_hit_line(h) for h in result.hits], ensure_ascii=False))
             continue
-        f = result.filters
-        if f.active or f.unknown_provinces:
-            click.echo(f"filters: provinces={f.provinces} documents={f.doc_ids} kinds={f.kinds}"
-                       + (f" (no documents for {f.unknown_provinces})" if f.unknown_provinces else ""))
+        read = result.question
+        if read.scope or read.doc_ids or read.kinds or read.unknown_provinces:
+            click.echo(f"filters: provinces={list(read.scope)} documents={list(read.doc_ids)} kinds={list(read.kinds)}"
+                       + (f" (no documents for {list(read.unknown_provinces)})" if read.unknown_provinces else ""))
         for i, h in enumerate(result.hits, start=1):
             click.echo(f"{i}. [{h.score:.4f}] {h.province} · {h.doc_id} · {h.section or h.role}")
             click.echo(f"   {h.text[:300]}")

@@ -6,7 +6,6 @@ and the model fingerprint match the previous build; everything else is embedded.
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
@@ -16,11 +15,11 @@ from tqdm import tqdm
 
 from index import dense, store
 from index.embedder import Embedder
+from index.records import DocumentCard
 from index.settings import IndexSettings
 from knowledge.corpus import Document, load
 from knowledge.facts import extract_facts
 from knowledge.sources import SkippedSource
-from knowledge.structure.passages import context_text
 
 
 @dataclass
@@ -37,23 +36,13 @@ class BuildReport:
     index_type: str = ""
 
 
-def document_record(doc: Document) -> dict:
-    """The JSON form of a document's metadata, as served to clients."""
-    record = json.loads(doc.meta.json(exclude={"starts_at"}))
-    record.update(label=doc.meta.label, secondary=doc.meta.secondary, province_now=doc.meta.province_now,
-                  province_label=doc.meta.province_label, areas=doc.meta.areas, source_file=doc.source_file,
-                  source_format=doc.source_format, notes=doc.notes, passages=len(doc.passages),
-                  content_hash=doc.content_hash)
-    return record
-
-
 def _previous_rows(previous: Optional[store.StoredIndex], fingerprint: str) -> dict[str, tuple[str, np.ndarray]]:
     """doc_id → (content hash, its vectors) from the previous build, if the model is the same."""
     if previous is None or previous.manifest.get("model") != fingerprint:
         return {}
     rows: dict[str, list[int]] = {}
     for i, passage in enumerate(previous.passages):
-        rows.setdefault(passage["doc_id"], []).append(i)
+        rows.setdefault(passage.doc_id, []).append(i)
     hashes = previous.manifest.get("documents", {})
     return {d: (hashes[d], previous.vectors[idx]) for d, idx in rows.items() if d in hashes}
 
@@ -67,8 +56,7 @@ def _previous_vectors(previous: Optional[store.StoredIndex], fingerprint: str) -
     changed document re-embeds only its passages whose text changed."""
     if previous is None or previous.manifest.get("model") != fingerprint:
         return {}
-    return {_text_key(context_text(p["heading"], p["text"])): previous.vectors[i]
-            for i, p in enumerate(previous.passages)}
+    return {_text_key(p.context_text()): previous.vectors[i] for i, p in enumerate(previous.passages)}
 
 
 def _embed(doc: Document, embedder: Embedder, known: dict[str, np.ndarray]) -> tuple[np.ndarray, int]:
@@ -131,10 +119,10 @@ def build(settings: IndexSettings, embedder: Optional[Embedder] = None,
         "documents": {d.doc_id: d.content_hash for d in docs},
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }
-    passages = [p.to_dict() for d in docs for p in d.passages]
-    facts = [f.to_dict() for d in docs for f in extract_facts(d)]
+    passages = [p for d in docs for p in d.passages]
+    facts = [f for d in docs for f in extract_facts(d)]
     store.write(folder, store.StoredIndex(manifest=manifest, passages=passages,
-                                          documents=[document_record(d) for d in docs], facts=facts,
+                                          documents=[DocumentCard.of(d) for d in docs], facts=facts,
                                           vectors=vectors, dense=faiss_index))
     report.passages = len(passages)
     report.seconds = time.perf_counter() - started

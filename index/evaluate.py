@@ -3,7 +3,7 @@
 A hit is a passage from the expected province whose text with its headings holds every
 "all" key and at least one "any" key (a body named by the heading above its tasks answers
 "who"), compared without case, diacritics or extra spaces. Follow-up turns
-keep the province of the earlier turns in focus, as the dialogue does.
+keep the province, document and topic of the earlier turns in focus, as the dialogue does.
 """
 from __future__ import annotations
 
@@ -13,10 +13,9 @@ from typing import Optional
 
 import yaml
 
-from index.query import with_context
+from index.question import Previous
 from index.search import Hit, Searcher
 from knowledge.language.normalize import fold
-from knowledge.language.provinces import find_provinces
 
 
 def is_hit(hit: Hit, turn: dict) -> bool:
@@ -59,17 +58,14 @@ def evaluate(searcher: Searcher, questions: Path, k: int = 5, depth: int = 20) -
     cases = yaml.safe_load(questions.read_text(encoding="utf-8"))
     result = EvalResult(k=k)
     for case in cases:
-        focus: Optional[str] = None
-        previous: Optional[str] = None
+        previous = Previous()
         for n, turn in enumerate(case["turns"], start=1):
-            named = find_provinces(turn["q"])
-            focus = named[0] if named else focus
-            question = with_context(turn["q"], previous)
-            previous = turn["q"]
+            question = searcher.understand(turn["q"], previous)
+            hits = searcher.search(question, k=depth).hits
+            previous = Previous(province=question.provinces[0] if question.provinces else previous.province,
+                                doc_id=hits[0].doc_id if hits else None, topic=question.search_text)
             if turn.get("none") or not (turn.get("all") or turn.get("any")):
                 continue
-            province = None if named else focus
-            hits = searcher.search(question, k=depth, province=province).hits
             rank = next((i for i, h in enumerate(hits, start=1) if is_hit(h, turn)), None)
             label = case["id"] if len(case["turns"]) == 1 else f"{case['id']}.{n}"
             result.ranks.append((label, case.get("type", "?"), rank))

@@ -13,6 +13,10 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from index.records import DocumentCard, fact_from, passage_from
+from knowledge.facts.model import Fact
+from knowledge.structure.passages import Passage
+
 FORMAT_VERSION = 1
 FILES = ("manifest.json", "passages.jsonl", "documents.json", "facts.jsonl", "vectors.npy", "dense.faiss")
 
@@ -26,9 +30,9 @@ class StoredIndex:
     """Everything search needs, as loaded from (or about to be written to) disk."""
 
     manifest: dict
-    passages: list[dict]
-    documents: list[dict]
-    facts: list[dict]
+    passages: list[Passage]
+    documents: list[DocumentCard]
+    facts: list[Fact]
     vectors: np.ndarray
     dense: faiss.Index = field(repr=False)
 
@@ -42,8 +46,9 @@ def write(folder: Path, stored: StoredIndex) -> None:
     for name, rows in (("passages.jsonl", stored.passages), ("facts.jsonl", stored.facts)):
         with (tmp / name).open("w", encoding="utf-8") as out:
             for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    (tmp / "documents.json").write_text(json.dumps(stored.documents, ensure_ascii=False, indent=1), "utf-8")
+                out.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+    (tmp / "documents.json").write_text(json.dumps([d.to_dict() for d in stored.documents], ensure_ascii=False,
+                                                   indent=1), "utf-8")
     np.save(tmp / "vectors.npy", stored.vectors)
     faiss.write_index(stored.dense, str(tmp / "dense.faiss"))
     old = folder.with_name(folder.name + ".old")
@@ -62,11 +67,12 @@ def read(folder: Path) -> StoredIndex:
             f"index at {folder} is missing {', '.join(missing)}: run `python -m index build` (or `make index`)")
     try:
         manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-        passages, facts = (_jsonl(folder / name) for name in ("passages.jsonl", "facts.jsonl"))
-        documents = json.loads((folder / "documents.json").read_text("utf-8"))
+        passages = [passage_from(row) for row in _jsonl(folder / "passages.jsonl")]
+        facts = [fact_from(row) for row in _jsonl(folder / "facts.jsonl")]
+        documents = [DocumentCard.from_dict(row) for row in json.loads((folder / "documents.json").read_text("utf-8"))]
         vectors = np.load(folder / "vectors.npy")
         dense = faiss.read_index(str(folder / "dense.faiss"))
-    except (OSError, ValueError, RuntimeError) as exc:
+    except (OSError, ValueError, RuntimeError, TypeError) as exc:
         raise IndexMissingError(
             f"index at {folder} is unreadable ({exc}): rebuild it with `python -m index build --full`") from exc
     if manifest.get("format") != FORMAT_VERSION or len(passages) != len(vectors) or dense.ntotal != len(passages):

@@ -23,7 +23,7 @@ from knowledge.structure.sections import Section
 
 DEFAULT_SOURCES = Path(__file__).resolve().parent / "sources"
 # Bump when parsing changes, so stored indexes know their passages are stale.
-PARSER_VERSION = "7"
+PARSER_VERSION = "8"
 _PERIOD = re.compile(r"(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", re.IGNORECASE)
 _HORIZON = re.compile(r"(?:đến năm|tầm nhìn đến năm|định hướng đến năm)\s+((?:19|20)\d{2})", re.IGNORECASE)
 _CITED_NUMBER = re.compile(r"\b\d{1,4}[a-z]?/(?:\d{4}/)?[A-ZĐ][\w\-/Đđ]*[A-ZĐ]\b|\b\d{1,4}-[A-ZĐ]{1,5}/[A-ZĐ]{1,6}\b")

@@ -15,10 +15,10 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.schemas import AdminReport
-from bot.actions.resources import get_searcher
 from index import store
 from index.builder import build
 from index.embedder import ModelMissingError
+from index.runtime import reload_searcher
 from index.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -47,8 +47,7 @@ def reload_knowledge() -> AdminReport:
     started = time.perf_counter()
     settings = get_settings()
     store.read(settings.path(settings.index_dir))
-    get_searcher.cache_clear()
-    searcher = get_searcher()
+    searcher = reload_searcher()
     return AdminReport(documents=len(searcher.documents), passages=len(searcher.passages),
                        seconds=round(time.perf_counter() - started, 2))
 

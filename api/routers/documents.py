@@ -4,11 +4,11 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.schemas import Document
-from bot.actions.resources import get_searcher
+from api.dependencies import SearcherDep
 
 router = APIRouter(tags=["knowledge"])
 
 
 @router.get("/documents", response_model=list[Document], summary="Loaded documents and their metadata")
-async def documents() -> list[Document]:
-    return [Document(**d) for d in get_searcher().documents]
+async def documents(searcher: SearcherDep) -> list[Document]:
+    return [Document(**d.to_dict()) for d in searcher.documents]

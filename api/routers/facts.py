@@ -7,11 +7,12 @@ import io
 from enum import Enum
 from typing import Iterable, Optional
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import Response
 
 from api.schemas import Fact, FactType
-from bot.actions.resources import get_searcher
+from knowledge.facts.model import Fact as FactRecord
+from api.dependencies import SearcherDep
 from knowledge.language.normalize import fold
 from knowledge.language.provinces import canonical_province
 
@@ -34,23 +35,24 @@ def province_key(name: str) -> str:
     return canonical_province(name) or fold(name)
 
 
-def select(facts: Iterable[dict], fact_type: Optional[FactType] = None, province: Optional[str] = None,
-           year: Optional[str] = None, doc_id: Optional[str] = None, actor: Optional[str] = None) -> list[dict]:
+def select(facts: Iterable[FactRecord], fact_type: Optional[FactType] = None, province: Optional[str] = None,
+           year: Optional[str] = None, doc_id: Optional[str] = None,
+           actor: Optional[str] = None) -> list[FactRecord]:
     """The facts that pass every given filter, in document order."""
     wanted_province = province_key(province) if province and province.strip() else None
     wanted_actor = fold(actor) if actor and actor.strip() else None
     kept = []
     for fact in facts:
-        if fact_type and fact.get("type") != fact_type.value:
+        if fact_type and fact.type != fact_type.value:
             continue
-        areas = fact.get("areas") or [fact.get("province") or ""]
+        areas = fact.areas or (fact.province or "",)
         if wanted_province and all(province_key(a) != wanted_province for a in areas):
             continue
-        if year and fact.get("year") != year:
+        if year and fact.year != year:
             continue
-        if doc_id and fact.get("doc_id") != doc_id:
+        if doc_id and fact.doc_id != doc_id:
             continue
-        if wanted_actor and wanted_actor not in fold(fact.get("actor") or ""):
+        if wanted_actor and wanted_actor not in fold(fact.actor or ""):
             continue
         kept.append(fact)
     return kept
@@ -91,6 +93,7 @@ CSV_EXAMPLE = ("\ufefftype,doc_id,province,section,quote,indicator,value,unit,�
     responses={200: {"description": "JSON list of facts, or CSV with `format=csv`",
                      "content": {"text/csv": {"schema": {"type": "string"}, "example": CSV_EXAMPLE}}}})
 async def facts(
+    searcher: SearcherDep,
     fact_type: Optional[FactType] = Query(None, alias="type", description="only this kind of fact",
                                           openapi_examples={"target": {"value": "target"},
                                                             "deadline": {"value": "deadline"}}),
@@ -108,8 +111,18 @@ async def facts(
                                  openapi_examples={"van-phong": {"value": "van phong tinh uy"}}),
     output: FactFormat = Query(FactFormat.json, alias="format", description="json (default) or csv"),
 ) -> list[Fact] | Response:
-    rows = [Fact(**f) for f in select(get_searcher().facts, fact_type, province, year, doc_id, actor)]
+    rows = [Fact(**f.to_dict()) for f in select(searcher.facts, fact_type, province, year, doc_id, actor)]
     if output is FactFormat.csv:
         return Response(to_csv(rows), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": "attachment; filename=facts.csv"})
     return rows
+
+
+@router.get("/facts/{fact_id}", response_model=Fact, summary="One fact by its stable id",
+            responses={404: {"description": "no fact has this id (the document changed or was removed)"}})
+async def fact(searcher: SearcherDep,
+               fact_id: str = Path(..., max_length=32, description="`fact_id` of a fact (a content hash)")) -> Fact:
+    found = searcher.fact_by_id.get(fact_id)
+    if found is None:
+        raise HTTPException(404, f"Không có chỉ tiêu/nhiệm vụ/thời hạn nào mang mã {fact_id}.")
+    return Fact(**found.to_dict())

@@ -1,158 +1,135 @@
-"""A study quiz generated from the extracted facts: values, deadlines, responsible bodies.
-
-Answers are typed naturally: "90", "90%", "chín mươi phần trăm", "năm 2022", "Văn phòng
-Tỉnh ủy", with or without diacritics. Each question keeps the fact it came from, so the
-verdict cites the document, section and quote.
-"""
+"""The study quiz as a Rasa form: start, ask, check each answer, finish with the score."""
 from __future__ import annotations
 
 import random
-import re
-from typing import Optional
+from typing import Any, Dict, List, Optional, Text
 
-from bot.actions.commitments import short_doc
-from knowledge.language.entities import find_bodies
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.turn import read
+from bot.answers.citations import document_label, fact_source, path_label
+from bot.answers.quiz import SKIP, STOP, is_right, make_quiz, requested_count
+from bot.answers.summary import primary_document
+from index.runtime import get_searcher
 from knowledge.language.normalize import fold
 
-DEFAULT_QUESTIONS = 5
-MAX_QUESTIONS = 10
-SKIP = re.compile(r"^(bo qua|skip|qua|cau khac|cau tiep|khong biet|chiu)\W*$")
-STOP = re.compile(r"^(dung|dung lai|thoi|ket thuc|stop|huy|thoat|khong choi nua)\W*$")
 
-_UNITS = {"khong": 0, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6,
-          "bay": 7, "tam": 8, "chin": 9}
-_SCALES = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9}
-_DIGITS = re.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:,\d+)?")
+def _scope(tracker: Tracker) -> list[str]:
+    """The documents the quiz is about: named by number, by province, or all resolutions."""
+    turn = read(tracker)
+    question, searcher = turn.question, turn.searcher
+    if question.named_documents or question.provinces:
+        chosen = primary_document(searcher, question.provinces, question.named_documents, None)
+        return [chosen] if chosen else []
+    return [d.id for d in searcher.documents if d.kind == "nghi-quyet" and not d.secondary]
 
 
-def _word_numbers(tokens: list[str]) -> list[float]:
-    """Numbers written in words: "chín mươi lăm" → 95, "mười nghìn" → 10000."""
-    out: list[float] = []
-    total = hundreds = tens = 0.0
-    pending: Optional[float] = None
-    active = False
+class ActionStartQuiz(Action):
+    def name(self) -> Text:
+        return "action_start_quiz"
 
-    def flush() -> None:
-        nonlocal total, hundreds, tens, pending, active
-        if active:
-            out.append(total + hundreds + tens + (pending or 0))
-        total = hundreds = tens = 0.0
-        pending, active = None, False
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        doc_ids = _scope(tracker)
+        searcher = get_searcher()
+        n = requested_count((tracker.latest_message or {}).get("text") or "")
+        questions = make_quiz(searcher.facts, searcher.cards, doc_ids, n, random.Random())
+        if not questions:
+            dispatcher.utter_message(text="Chưa có đủ chỉ tiêu, thời hạn hay nhiệm vụ trong văn bản này để ra câu hỏi.")
+            return [SlotSet("quiz", None), SlotSet("quiz_answer", "done")]
+        about = document_label(searcher.cards[doc_ids[0]]) if len(doc_ids) == 1 else "các nghị quyết hiện có"
+        dispatcher.utter_message(text=f"Bắt đầu ôn tập {about}: {len(questions)} câu hỏi. "
+                                      "Gõ câu trả lời (ví dụ “90%”, “năm 2022”, tên cơ quan); "
+                                      "“bỏ qua” để sang câu khác, “dừng” để kết thúc.")
+        state = {"questions": questions, "i": 0, "results": []}
+        return [SlotSet("quiz", state), SlotSet("quiz_answer", None)]
 
-    for i, tok in enumerate(tokens):
-        if tok == "nam" and i + 1 < len(tokens) and tokens[i + 1].isdigit():
-            flush()  # "năm 2022": the word for year, not five
-        elif tok in _UNITS:
-            if pending is not None:
-                flush()
-            pending, active = float(_UNITS[tok]), True
-        elif tok == "muoi":
-            tens, pending, active = (pending if pending is not None else 1) * 10, None, True
-        elif tok == "tram":
-            hundreds, pending, active = (pending if pending is not None else 1) * 100, None, True
-        elif tok in ("linh", "le") and active:
-            continue
-        elif tok in _SCALES and active:
-            total += (hundreds + tens + (pending or 0)) * _SCALES[tok]
-            hundreds = tens = 0.0
-            pending = None
+
+class ActionAskQuizAnswer(Action):
+    """Asks the current question (the form calls it whenever it needs quiz_answer)."""
+
+    def name(self) -> Text:
+        return "action_ask_quiz_answer"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        state = tracker.get_slot("quiz") or {}
+        questions = state.get("questions") or []
+        if state.get("i", 0) < len(questions):
+            question = questions[state["i"]]
+            dispatcher.utter_message(text=f"Câu {state['i'] + 1}/{len(questions)}: {question['prompt']}",
+                                     buttons=[{"title": "Bỏ qua", "payload": "bỏ qua"},
+                                              {"title": "Dừng", "payload": "dừng"}])
+        return []
+
+
+class ValidateQuizForm(FormValidationAction):
+    """Checks each answer, says right or wrong with the source, moves to the next question."""
+
+    def name(self) -> Text:
+        return "validate_quiz_form"
+
+    def validate_quiz_answer(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: Dict[Text, Any]) -> Dict[Text, Any]:
+        if slot_value is None:  # the slot was only reset (form start): nothing was answered
+            return {"quiz_answer": None}
+        state = dict(tracker.get_slot("quiz") or {})
+        questions = state.get("questions") or []
+        if not questions or str(slot_value) == "done":
+            return {"quiz_answer": "done"}
+        text = fold(str(slot_value or ""))
+        if STOP.match(text):
+            state["stopped"] = True
+            return {"quiz_answer": "done", "quiz": state}
+        question = questions[state["i"]]
+        searcher = get_searcher()
+        fact = searcher.fact_by_id.get(question["fact"])
+        if SKIP.match(text):
+            verdict, result = "Bỏ qua.", "skipped"
+        elif is_right(question, str(slot_value)):
+            verdict, result = "Đúng!", "right"
         else:
-            flush()
-    flush()
-    return out
+            verdict, result = "Chưa đúng.", "wrong"
+        if fact is None:  # the index was rebuilt without this fact: the answer still stands, unsourced
+            dispatcher.utter_message(text=f"{verdict} Đáp án: {question['answer']}. (Văn bản nguồn đã được cập nhật.)")
+        else:
+            doc = searcher.cards.get(fact.doc_id)
+            dispatcher.utter_message(
+                text=f"{verdict} Đáp án: {question['answer']}.\nNguồn: {document_label(doc)}, "
+                     f"{path_label(fact.section)}: “{fact.quote[:300]}”",
+                json_message={"sources": [fact_source(fact, doc)]})
+        state["results"] = [*state.get("results", []), result]
+        state["i"] = state["i"] + 1
+        done = state["i"] >= len(questions)
+        return {"quiz_answer": "done" if done else None, "quiz": state}
 
 
-def numbers_in(text: str) -> list[float]:
-    """Every number in an answer, written in digits ("10.000", "78,59") or in words."""
-    folded = fold(text)
-    found = [float(m.group(0).replace(".", "").replace(",", ".")) for m in _DIGITS.finditer(folded)]
-    words = re.findall(r"[a-z]+|\d+", re.sub(r"\bphan tram\b", " ", folded))  # "phần trăm" is %, not 100
-    return found + _word_numbers(words)
-
-
-def _same(a: float, b: float) -> bool:
-    return abs(a - b) < 1e-6 * max(1.0, abs(b))
-
-
-def is_right(question: dict, answer: str) -> bool:
-    """Does the typed answer give the expected value, year or body?"""
-    if question["kind"] == "responsibility":
-        expected = question["expected"]
-        named = {b.value for b in find_bodies(answer)}
-        if expected in named:
-            return True
-        want = set(fold(expected).split()) - {"cac", "tinh", "ban"}
-        return bool(want) and len(want & set(fold(answer).split())) / len(want) >= 0.6
-    numbers = numbers_in(answer)
-    wanted = [float(x.replace(".", "").replace(",", ".")) for x in re.findall(r"\d[\d.,]*", question["expected"])]
-    scale = 1e9 if question.get("unit", "").startswith("tỷ") else 1.0
-    return bool(wanted) and all(any(_same(n, w) or _same(n, w * scale) for n in numbers) for w in wanted)
-
-
-def _target_question(fact: dict, doc: dict) -> Optional[dict]:
-    indicator = fact.get("indicator") or ""
-    if len(indicator.split()) < 3 or fact["unit"] == "vị trí":
+def _review(state: dict) -> Optional[str]:
+    facts = get_searcher().fact_by_id
+    missed = [q for q, r in zip(state.get("questions", []), state.get("results", [])) if r != "right"]
+    if not missed:
         return None
-    year = f" đến năm {fact['year']}" if fact.get("year") else ""
-    qualifier = f"{fact['qualifier']} " if fact.get("qualifier") in ("tối thiểu", "ít nhất", "trên") else ""
-    unit = fact["unit"] if fact["unit"] == "%" else f" {fact['unit']}"
-    answer = f"{qualifier}{fact['value']}{unit}" + (" trở lên" if fact.get("qualifier") == "trở lên" else "")
-    where = f"Theo {short_doc(doc)} ({fact['province']})"
-    prompt = (f"{where}, bao nhiêu doanh nghiệp “{indicator}”{year}?" if fact["unit"] == "doanh nghiệp"
-              else f"{where}, chỉ tiêu “{indicator}”{year} là bao nhiêu?")
-    return {"kind": "target", "prompt": prompt, "topic": indicator,
-            "expected": fact["value"], "answer": answer, "unit": fact["unit"]}
+    lines = [f"- {path_label(facts[q['fact']].section) if q['fact'] in facts else 'Văn bản'}: {q['topic']} → {q['answer']}"
+             for q in missed]
+    return "Nên ôn lại:\n" + "\n".join(lines)
 
 
-def _deadline_question(fact: dict, doc: dict) -> Optional[dict]:
-    item = (fact.get("item") or "")[:160].rstrip(" ,;")
-    if len(item.split()) < 5:
-        return None
-    expected = f"{fact['date'][8:].lstrip('0')}/{fact['date'][5:7].lstrip('0')}/{fact['year']}" if fact.get("date") else fact["year"]
-    return {"kind": "deadline", "prompt": f"Theo {short_doc(doc)} ({fact['province']}), việc “{item}” có thời hạn khi nào?",
-            "topic": item,
-            "expected": expected, "answer": fact["due"]}
+class ActionEndQuiz(Action):
+    """The score and what to review; clears the quiz."""
 
+    def name(self) -> Text:
+        return "action_end_quiz"
 
-def _responsibility_question(fact: dict, doc: dict) -> Optional[dict]:
-    if fact["role"] not in ("chủ trì", "chỉ đạo", "kiểm tra/giám sát") or not find_bodies(fact["actor"]):
-        return None
-    task = re.sub(rf"^{re.escape(fact['role'].split('/')[0])}\W*", "", fact.get("task") or "", flags=re.IGNORECASE)
-    return {"kind": "responsibility",
-            "prompt": f"Theo {short_doc(doc)} ({fact['province']}), cơ quan nào được giao {fact['role']}: “{task[:160]}”?",
-            "topic": f"{fact['role']}: {task[:120]}",
-            "expected": fact["actor"], "answer": fact["actor"]}
-
-
-BUILDERS = {"target": _target_question, "deadline": _deadline_question, "responsibility": _responsibility_question}
-
-
-def make_quiz(facts: list[dict], docs: dict[str, dict], doc_ids: list[str], n: int,
-              rng: Optional[random.Random] = None) -> list[dict]:
-    """n questions drawn from the facts of the documents, mixing kinds, different each run."""
-    rng = rng or random.Random()
-    pool: dict[str, list[dict]] = {}
-    seen: set[str] = set()
-    for position, fact in enumerate(facts):
-        if fact["doc_id"] not in doc_ids:
-            continue
-        question = BUILDERS[fact["type"]](fact, docs.get(fact["doc_id"], {}))
-        if question and question["prompt"] not in seen:
-            seen.add(question["prompt"])
-            pool.setdefault(fact["type"], []).append({**question, "fact": position})
-    for questions in pool.values():
-        rng.shuffle(questions)
-    chosen: list[dict] = []
-    kinds = [k for k in ("target", "deadline", "responsibility") if pool.get(k)]
-    while len(chosen) < n and any(pool.get(k) for k in kinds):
-        for kind in kinds:
-            if pool[kind] and len(chosen) < n:
-                chosen.append(pool[kind].pop())
-    rng.shuffle(chosen)
-    return chosen
-
-
-def requested_count(text: str) -> int:
-    """"đố tôi 8 câu" → 8 (at most MAX_QUESTIONS); else the default."""
-    m = re.search(r"(\d{1,2})\s*cau", fold(text))
-    return max(1, min(MAX_QUESTIONS, int(m.group(1)))) if m else DEFAULT_QUESTIONS
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        state = tracker.get_slot("quiz")
+        if state and state.get("questions"):
+            results = state.get("results", [])
+            score = results.count("right")
+            head = "Đã dừng ôn tập. " if state.get("stopped") else "Hoàn thành bài ôn tập! "
+            text = f"{head}Kết quả: {score}/{len(state['questions'])} câu đúng ({len(results)} câu đã trả lời)."
+            review = _review(state)
+            dispatcher.utter_message(text=f"{text}\n{review}" if review else text + " Xuất sắc!")
+        return [SlotSet("quiz", None), SlotSet("quiz_answer", None)]

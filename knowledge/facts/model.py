@@ -7,8 +7,11 @@ unchanged facts and a conversation that holds an id never lands on another fact.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field, replace
 from typing import Optional
+
+_ORDINALS = re.compile(r"\[\d+\]|\(\d+\)|(, )?dòng \d+")
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,10 @@ class Fact:
     areas: tuple[str, ...] = field(default_factory=tuple)
 
     def with_id(self) -> "Fact":
-        key = "\n".join(str(v) for v in (self.type, self.doc_id, self.section, self.quote, self.indicator,
+        """The id hashes what the fact says and the section it is in, without the ordinals of
+        items ("I.2.6[3]" → "I.2.6"): a line added above it in the same list keeps its id."""
+        section = _ORDINALS.sub("", self.section)
+        key = "\n".join(str(v) for v in (self.type, self.doc_id, section, self.quote, self.indicator,
                                           self.value, self.actor, self.role, self.due))
         return replace(self, fact_id=f"{self.type[0]}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}")
 

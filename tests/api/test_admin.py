@@ -4,7 +4,7 @@ import pytest
 from pydantic import SecretStr
 
 from api.routers import admin
-from bot.actions.resources import get_searcher
+from index.runtime import get_searcher
 from index.builder import BuildReport
 
 TOKEN = "s3cret-token-for-tests"

@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from api.action_endpoint import ACTION_FAILED
 from api.middleware import protect
 from api.settings import ApiSettings
-from bot.actions.resources import get_searcher
+from index.runtime import get_searcher
 from index import store
 from index.store import IndexMissingError
 

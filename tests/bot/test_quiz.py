@@ -3,7 +3,7 @@ import random
 
 import pytest
 
-from bot.actions.quiz import is_right, make_quiz, numbers_in, requested_count
+from bot.answers.quiz import is_right, make_quiz, numbers_in, requested_count
 
 
 @pytest.mark.parametrize("text, number", [
@@ -29,14 +29,12 @@ def test_answers_are_checked_by_meaning():
     assert not is_right(duty, "Ban Tuyên giáo Tỉnh ủy")
 
 
-def test_quiz_mixes_kinds_stays_in_scope_and_varies(built):
-    from bot.actions.resources import documents_by_id, get_searcher
-
-    facts, docs = get_searcher().facts, documents_by_id()
+def test_quiz_mixes_kinds_stays_in_scope_and_varies(live):
+    facts, cards = live.facts, live.cards
     scope = ["quang-ninh-nq-cchc-2021-2025"]
-    first = make_quiz(facts, docs, scope, 6, random.Random(1))
+    first = make_quiz(facts, cards, scope, 6, random.Random(1))
     assert len(first) == 6 and {q["kind"] for q in first} == {"target", "deadline", "responsibility"}
-    assert all(facts[q["fact"]]["doc_id"] in scope for q in first)
-    runs = {tuple(q["prompt"] for q in make_quiz(facts, docs, scope, 5, random.Random(seed))) for seed in range(5)}
+    assert all(live.fact_by_id[q["fact"]].doc_id in scope for q in first)
+    runs = {tuple(q["prompt"] for q in make_quiz(facts, cards, scope, 5, random.Random(seed))) for seed in range(5)}
     assert len(runs) > 1
     assert requested_count("đố tôi 8 câu nhé") == 8 and requested_count("ôn tập") == 5

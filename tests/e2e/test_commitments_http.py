@@ -1,5 +1,5 @@
 """Issue 4 end to end through POST /chat: a list, a comparison, a summary and a full quiz."""
-from bot.actions.quiz import BUILDERS
+from bot.answers.quiz import BUILDERS
 from index import store
 from index.settings import IndexSettings
 
@@ -25,9 +25,9 @@ def _answer_for(prompt: str) -> str:
     """The right answer to a quiz question, rebuilt from the stored facts."""
     settings = IndexSettings()
     stored = store.read(settings.path(settings.index_dir))
-    docs = {d["id"]: d for d in stored.documents}
+    cards = {d.id: d for d in stored.documents}
     for fact in stored.facts:
-        question = BUILDERS[fact["type"]](fact, docs.get(fact["doc_id"], {}))
+        question = BUILDERS[fact.type](fact, cards.get(fact.doc_id))
         if question and question["prompt"] in prompt:
             return question["answer"]
     raise AssertionError(f"no fact for {prompt}")

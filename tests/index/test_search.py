@@ -33,7 +33,7 @@ def test_abbreviation_in_question_matches_long_form(searcher):
 
 def test_province_named_in_question_filters(searcher):
     result = searcher.search("Văn phòng Tỉnh ủy Quảng Ninh được giao nhiệm vụ gì?", k=10)
-    assert result.filters.provinces == ["Quảng Ninh"]
+    assert result.question.provinces == ("Quảng Ninh",)
     assert {h.province for h in result.hits} == {"Quảng Ninh"}
 
 
@@ -47,13 +47,13 @@ def test_explicit_filters(searcher):
 
 def test_document_number_in_question_filters_to_it_and_what_refers_to_it(searcher):
     result = searcher.search("Nghị quyết 08-NQ/TU đề ra bao nhiêu mục tiêu chung?", k=5)
-    assert set(result.filters.doc_ids) == {"bac-kan-08-nq-tu-2021", "bac-kan-55-bs-hu-2021", "bac-kan-tin-nq-08-2021"}
+    assert set(result.question.doc_ids) == {"bac-kan-08-nq-tu-2021", "bac-kan-55-bs-hu-2021", "bac-kan-tin-nq-08-2021"}
     assert any("02 mục tiêu chung" in h.text for h in result.hits)
 
 
 def test_province_without_documents_returns_nothing(searcher):
     result = searcher.search("Nghị quyết cải cách hành chính của Cà Mau đặt mục tiêu gì?")
-    assert result.hits == [] and result.filters.unknown_provinces == ["Cà Mau"]
+    assert result.hits == [] and result.question.unknown_provinces == ("Cà Mau",)
 
 
 def test_hits_carry_scores_and_sources(searcher):
@@ -95,19 +95,21 @@ def test_held_out_paraphrases_recall(searcher, root):
 
 def test_metadata_question_searches_card_and_signature_first(searcher):
     result = searcher.search("Ai ký công văn xin ý kiến dự thảo nghị quyết của Bắc Giang?", k=3)
-    assert result.filters.roles == ["signature", "card"]
+    assert result.question.roles == ("signature", "card")
     assert "Bùi Ngọc Sơn" in result.hits[0].text
     topic = searcher.search("Quảng Ninh đặt mục tiêu gì về văn bản có chữ ký số?", k=3)
-    assert topic.filters.roles == [] and "chữ ký số" in topic.hits[0].text
+    assert topic.question.roles == () and "chữ ký số" in topic.hits[0].text
 
 
-def test_follow_up_is_searched_with_the_question_it_follows():
-    from index.query import is_follow_up, with_context
+def test_follow_up_is_searched_with_the_question_it_follows(searcher):
+    from index.question import Previous
 
-    assert is_follow_up("Còn định hướng đến 2030 thì sao?") and is_follow_up("Còn Quảng Ninh?")
-    assert not is_follow_up("Quảng Ninh đặt mục tiêu thu hút FDI bao nhiêu đến năm 2025?")
-    assert with_context("Còn Lai Châu?", "Mức độ hài lòng ở Bắc Kạn?") == "Còn Lai Châu? Mức độ hài lòng ở Bắc Kạn?"
-    assert with_context("Ai ký nghị quyết của Quảng Ninh?", "trước đó") == "Ai ký nghị quyết của Quảng Ninh?"
+    before = Previous(topic="Mức độ hài lòng ở Bắc Kạn?")
+    assert searcher.understand("Còn định hướng đến 2030 thì sao?", before).follow_up
+    assert searcher.understand("Còn Quảng Ninh?", before).follow_up
+    assert not searcher.understand("Quảng Ninh đặt mục tiêu thu hút FDI bao nhiêu đến năm 2025?", before).follow_up
+    assert searcher.understand("Còn Lai Châu?", before).search_text == "Còn ? Mức độ hài lòng ở Bắc Kạn?"
+    assert searcher.understand("Ai ký nghị quyết của Quảng Ninh?", before).search_text == "Ai ký nghị quyết của ?"
 
 
 def test_diacritics_are_restored_from_the_corpus_for_the_dense_channel(searcher):

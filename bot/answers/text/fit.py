@@ -1,5 +1,4 @@
-"""What kind of answer a question wants: a body in a role ("ai chủ trì …?") or a time
-("khi nào …?"), and whether a unit of text gives it.
+"""Whether a unit of text gives what the question wants: a body in a role, or a time.
 
 A unit gives a body when it is a record's field ("Đơn vị chủ trì: Công an Thành phố.",
 a table row with a "Cơ quan chủ trì" column) or a clause that opens with a body and its
@@ -8,36 +7,10 @@ role verb ("Sở Nội vụ chủ trì, …"); it gives a time when it is a fiel
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import Optional
-
+from index.question import Wants
 from knowledge.facts.actors import actor_at_start, names_a_body
 from knowledge.facts.fields import labelled_field
 from knowledge.facts.responsibilities import role_of
-from knowledge.language.normalize import fold
-
-_WHO = re.compile(r"\b(ai|co quan nao|don vi nao|so nao|ban nao|ben nao|noi nao|bo phan nao|cap nao)\b")
-_WHEN = re.compile(r"\b(khi nao|bao gio|luc nao|thoi han|thoi gian (thuc hien|hoan thanh)|han chot|den bao gio"
-                   r"|nam nao|quy nao|thang nao|ngay nao|hieu luc)\b")
-_AMOUNT = re.compile(r"\b(bao nhieu|may (phan tram|ngay|thang|nam|lan|gio|trieu|ty)|bao lau|muc (chi|phat|ho tro)"
-                     r"|toi da la|toi thieu la)\b")
-_ROLES = (("chu tri", "chủ trì"), ("phoi hop", "phối hợp"))
-
-
-@dataclass(frozen=True)
-class Wants:
-    who: bool = False
-    role: Optional[str] = None   # the role asked for: chủ trì, phối hợp
-    when: bool = False
-    amount: bool = False         # "bao nhiêu", "mấy", "bao lâu": the answer holds a figure
-
-
-def asked(question: str) -> Wants:
-    folded = fold(question)
-    role = next((label for key, label in _ROLES if key in folded), None)
-    return Wants(who=bool(_WHO.search(folded)), role=role, when=bool(_WHEN.search(folded)),
-                 amount=bool(_AMOUNT.search(folded)))
 
 
 def answers(unit: str, wants: Wants) -> bool:

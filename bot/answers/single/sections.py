@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.actions.citations import citation_line, document_label, source
-from bot.actions.evidence import Evidence
-from bot.actions.replies import Reply
-from bot.actions.resources import get_searcher
-from index.search import Hit
+from bot.answers.citations import citation_line, source
+from bot.answers.replies import Reply
+from bot.answers.text.evidence import Evidence
+from index.search import Hit, Searcher
 from knowledge.language.normalize import fold
+from knowledge.structure.passages import Passage
 
 ITEM_MAX = 200
 LIST_MAX = 8
@@ -42,40 +42,39 @@ def _short(text: str) -> str:
     return text if len(text) <= ITEM_MAX else text[:ITEM_MAX].rsplit(" ", 1)[0] + " …"
 
 
-def _children(passages: list[dict], doc_id: str, path: str) -> dict[str, list[dict]]:
+def _children(passages: list[Passage], doc_id: str, path: str) -> dict[str, list[Passage]]:
     """Each child section of ``path`` with the passages under it, in document order."""
-    children: dict[str, list[dict]] = {}
+    children: dict[str, list[Passage]] = {}
     for p in passages:
-        if p["doc_id"] == doc_id and p["role"] == "body":
-            child = _child_of(path, p["section"])
+        if p.doc_id == doc_id and p.role == "body":
+            child = _child_of(path, p.section)
             if child:
                 children.setdefault(child, []).append(p)
     return children
 
 
-def _item_text(child: str, under: list[dict]) -> str:
+def _item_text(child: str, under: list[Passage]) -> str:
     """A child's own text, or for a heading-only child its title (from a descendant's headings)."""
-    own = next((p for p in under if p["section"] == child), None)
+    own = next((p for p in under if p.section == child), None)
     if own:
-        return own["text"]
+        return own.text
     label = re.split(r"[.\[(]", child.split(".", 1)[-1])[0] if "." in child else child
-    return next((h for h in under[0]["heading"] if h.startswith(f"{child.split('.', 1)[-1]}.")), label)
+    return next((h for h in under[0].heading if h.startswith(f"{child.split('.', 1)[-1]}.")), label)
 
 
-def _common_heading(items: list[dict]) -> str:
+def _common_heading(items: list[Passage]) -> str:
     """The title of the section the items share (the last heading all their chains have)."""
     shared = ""
-    for level in zip(*(p["heading"] for p in items)):
+    for level in zip(*(p.heading for p in items)):
         if len(set(level)) > 1:
             break
         shared = level[0]
     return shared
 
 
-def list_section(hits: list[Hit], evidence: Evidence, docs: dict[str, dict]) -> Optional[Reply]:
+def list_section(searcher: Searcher, hits: list[Hit], evidence: Evidence) -> Optional[Reply]:
     """The items under the section the question names, with the best hit's source."""
-
-    passages = get_searcher().passages
+    passages = searcher.passages
     best: Optional[tuple[float, Hit, str, list[str]]] = None
     for hit in hits[:5]:
         path = hit.section
@@ -92,7 +91,7 @@ def list_section(hits: list[Hit], evidence: Evidence, docs: dict[str, dict]) -> 
     if best is None or best[0] < 0.3:
         return None
     _, hit, heading, items = best
-    doc = docs.get(hit.doc_id)
+    doc = searcher.cards.get(hit.doc_id)
     lines = [f"- {_short(text)}" for text in items[:LIST_MAX]]
     more = f"\n(còn {len(items) - LIST_MAX} mục nữa)" if len(items) > LIST_MAX else ""
     text = f"{heading} — {len(items)} mục:\n" + "\n".join(lines) + more + f"\n\n{citation_line(hit, doc)}"

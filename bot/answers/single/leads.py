@@ -5,11 +5,11 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from bot.actions.asks import Wants, answers, asked, body_named
-from bot.actions.evidence import MIN_SUPPORT, Evidence
+from bot.answers.text.evidence import MIN_SUPPORT, Evidence
+from bot.answers.text.fit import answers, body_named
+from index.question import Question, Wants
 from index.search import Hit
 from knowledge.facts.responsibilities import heading_actor
-from knowledge.language.normalize import fold
 from knowledge.structure.passages import RECITAL
 
 LEAD_MAX = 300
@@ -19,7 +19,6 @@ RECITAL_PENALTY = 0.3
 # Closing formulas: rarely what a question about the content asks (recitals are passages of their own).
 _BOILERPLATE = re.compile(r"^(Trên đây là|Trong quá trình (tổ chức )?(triển khai )?thực hiện)")
 _AMOUNT = re.compile(r"\d|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|triệu|tỷ)\b", re.IGNORECASE)
-_ASKS_BASIS = re.compile(r"\b(can cu|dua tren|theo van ban nao|co so phap ly)\b")
 ROW_CELL_MAX = 160
 WANT_BONUS = 0.4
 LEAD_IN_GAIN = 0.2
@@ -106,15 +105,15 @@ def row_unit(text: str) -> str:
     return "; ".join(parts)
 
 
-def best_lead(hits: list[Hit], evidence: Evidence, intent: Optional[str], question: str = "") -> Optional[Lead]:
+def best_lead(hits: list[Hit], evidence: Evidence, intent: Optional[str], question: Question) -> Optional[Lead]:
     """The best unit over the first hits whose passage supports the question: coverage of
     the question, the intent's signal (a number for targets, a date for deadlines, a role
     verb for responsibilities) and the passage's search rank. A question asking who (or
     when) prefers a unit that names a body in the role asked (or a time) — such a unit,
     "Đơn vị chủ trì: Công an Thành phố.", takes its topic from its headings."""
     signal, bonus = INTENT_SIGNAL.get(intent or "", (None, 0.0))
-    wants = asked(question)
-    asks_basis = bool(_ASKS_BASIS.search(fold(question)))
+    wants = question.wants
+    asks_basis = wants.basis
     aside = ("card", "header") if asks_basis else ("card", "header", "recital")
     content = [h for h in hits if h.role not in aside][:LEAD_HITS]
     # The card, header and recitals only when no content passage supports the question.

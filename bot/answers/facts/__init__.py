@@ -1,0 +1,1 @@
+"""Commitments (targets, responsibilities, deadlines) as lists, comparisons and a timeline."""

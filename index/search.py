@@ -84,8 +84,9 @@ class Searcher:
         self.cited_numbers = cited_number_keys(p.text for p in self.passages)
         # The lexical channel also sees each passage's document title, so words that name the
         # document ("kế hoạch thi đua chi trả không dùng tiền mặt") find its passages.
-        self.lexical = LexicalIndex([context_text([p.doc_title or "", *p.heading], p.text) for p in self.passages])
         self.restorer = DiacriticRestorer(p.text for p in self.passages)
+        self.lexical = LexicalIndex([context_text([p.doc_title or "", *p.heading], p.text) for p in self.passages],
+                                    restore=self.restorer.restore)
         self._areas: dict[str, np.ndarray] = {}
         for i, p in enumerate(self.passages):
             for area in p.areas or ((p.province,) if p.province else ()):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from knowledge.language.normalize import fold
+from knowledge.language.normalize import fold, nfc, strip_diacritics
 
 # Questions about a document's own metadata: who signed it, when it was issued, its number.
 _FIELDS = {
@@ -63,13 +63,20 @@ def metadata_field(question: str) -> Optional[str]:
     return next((name for name, pattern in _FIELDS.items() if pattern.search(folded)), None)
 
 
-def claimed_values(question: str) -> tuple[str, ...]:
-    """The figures a question asserts, when it asks whether they hold ("… 99% không?")."""
-    folded = fold(question)
-    if not _PREMISE.search(folded):
-        return ()
-    return tuple(v.strip() for v in _CLAIM.findall(folded) if v.strip())
+def claimed_spans(question: str) -> list[tuple[int, int, str]]:
+    """(start, end, figure) of the figures a question asserts, when it asks whether they hold
+    ("… 99% không?"); positions in the NFC text."""
+    folded = strip_diacritics(nfc(question)).lower()
+    if not _PREMISE.search(fold(question)):
+        return []
+    return [(m.start(), m.end(), m.group(0).strip()) for m in _CLAIM.finditer(folded) if m.group(0).strip()]
 
 
 def states_premise(question: str) -> bool:
     return bool(_PREMISE.search(fold(question)))
+
+
+def premise_spans(question: str) -> list[tuple[int, int]]:
+    """Where the question asks whether its claim holds ("đúng không", "có phải"): asking words."""
+    folded = strip_diacritics(nfc(question)).lower()
+    return [(m.start(), m.end()) for m in _PREMISE.finditer(folded)]

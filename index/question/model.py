@@ -29,12 +29,14 @@ class Question:
     plain: bool = False                          # typed without diacritics
     provinces: tuple[str, ...] = ()              # held provinces named (old or new names), in order
     unknown_provinces: tuple[str, ...] = ()      # named provinces no document is about
+    issuers: tuple[str, ...] = ()                # provinces named as a document's issuer ("nghị quyết của tỉnh X")
     province: Optional[str] = None               # the one province in scope (named, or the focus)
     references: tuple[Reference, ...] = ()
     doc_ids: tuple[str, ...] = ()                # documents in scope (named, or the focus on "việc đó")
     kinds: tuple[str, ...] = ()                  # document types in scope
     bodies: tuple[str, ...] = ()                 # Party and State bodies named ("Văn phòng Tỉnh ủy")
     years: Years = field(default_factory=Years)
+    uncovered: tuple[tuple[int, int], ...] = ()  # the periods the scope's documents cover, when none is the one asked
     doc_field: Optional[str] = None              # signer, date, number or issuer of a document
     roles: tuple[str, ...] = ()                  # passage roles that hold such a field
     wants: Wants = field(default_factory=Wants)

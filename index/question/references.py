@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Protocol, Sequence
+from typing import Iterable, Sequence
 
+from index.records import DocumentCard
 from knowledge.language.normalize import fold, nfc, strip_diacritics
 
 # A full number as written: "08-NQ/TU", "01-NQ/ĐUK", "479/SNV-CCHC", "89/2025/QĐ-UBND" (folded).
@@ -23,14 +24,26 @@ _DATE = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})\
                    r"|\bngay (\d{1,2}) thang (\d{1,2}) nam ((?:19|20)\d{2})\b")
 
 
-class Card(Protocol):
-    """What references need of a document card."""
+# The words around a signer or a date that only say how the document is named: "văn bản do
+# ông … ký thay mặt Tỉnh ủy", "được Huyện ủy … sao lục ngày …", "gửi kèm công văn ngày …".
+_BEFORE_SIGNER = re.compile(r"(?:(?:van ban|nghi quyet|cong van|ke hoach|quyet dinh|ban)\s+)?(?:duoc\s+)?(?:do|cua|ma)\s+"
+                            r"(?:ong|ba|dong chi|dc)?\s*$")
+_AFTER_SIGNER = re.compile(r"^\s*(?:da\s+)?ky(?:\s+(?:thay mat|t/m|tm|thua lenh|kt|ban hanh))?"
+                           r"(?:\s+(?:tinh uy|huyen uy|thanh uy|dang uy khoi|ubnd tinh|uy ban nhan dan tinh|hdnd tinh"
+                           r"|so noi vu|ban thuong vu tinh uy))?")
+_BEFORE_DATE = re.compile(r"(?:(?:ban hanh|sao luc|ky|gui kem|dat|de)\s+)?(?:vao\s+)?(?:ngay\s+)?$")
 
-    id: str
-    number: str | None
-    date: str | None
-    signer: str | None
-    refers_to: Sequence[str]
+
+def _widened(folded: str, start: int, end: int, by: str) -> tuple[int, int]:
+    """The reference span with the words that only introduce it."""
+    if by == "signer":
+        before = _BEFORE_SIGNER.search(folded[:start])
+        after = _AFTER_SIGNER.match(folded[end:])
+        return (before.start() if before else start), end + (after.end() if after else 0)
+    if by == "date":
+        before = _BEFORE_DATE.search(folded[:start])
+        return (before.start() if before else start), end
+    return start, end
 
 
 @dataclass(frozen=True)
@@ -56,7 +69,7 @@ def leading(number: str) -> str:
     return m.group(0).lstrip("0") if m else ""
 
 
-def _with_reproduced(ids: Iterable[str], cards: Sequence[Card]) -> tuple[str, ...]:
+def _with_reproduced(ids: Iterable[str], cards: Sequence[DocumentCard]) -> tuple[str, ...]:
     """A copy note or an article about a document brings the document itself along."""
     ids = set(ids)
     own = {number_key(c.number): c.id for c in cards if c.number}
@@ -66,7 +79,7 @@ def _with_reproduced(ids: Iterable[str], cards: Sequence[Card]) -> tuple[str, ..
     return tuple(sorted(ids))
 
 
-def _own_numbers(cards: Sequence[Card]) -> dict[str, set[str]]:
+def _own_numbers(cards: Sequence[DocumentCard]) -> dict[str, set[str]]:
     keys: dict[str, set[str]] = {}
     for card in cards:
         for number in [card.number, *card.refers_to]:
@@ -75,7 +88,7 @@ def _own_numbers(cards: Sequence[Card]) -> dict[str, set[str]]:
     return keys
 
 
-def find_references(question: str, cards: Sequence[Card], cited_numbers: frozenset[str] = frozenset()
+def find_references(question: str, cards: Sequence[DocumentCard], cited_numbers: frozenset[str] = frozenset()
                     ) -> list[Reference]:
     """Every document the question names. ``cited_numbers`` holds the number keys that the
     held documents' texts mention (so "17-NQ/TW" is known as cited, not unknown)."""
@@ -104,14 +117,16 @@ def find_references(question: str, cards: Sequence[Card], cited_numbers: frozens
         if card.signer and len(card.signer.split()) >= 2:
             at = folded.find(fold(card.signer))
             if at >= 0:
-                refs.append(Reference(at, at + len(card.signer), text[at:at + len(card.signer)], "signer",
+                a, b = _widened(folded, at, at + len(card.signer), "signer")
+                refs.append(Reference(a, b, text[at:at + len(card.signer)], "signer",
                                       _with_reproduced([card.id], cards)))
     for m in _DATE.finditer(folded):
         d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         iso = f"{y}-{int(mo):02d}-{int(d):02d}"
         ids = [c.id for c in cards if c.date == iso]
         if ids:
-            refs.append(Reference(m.start(), m.end(), text[m.start():m.end()], "date", _with_reproduced(ids, cards)))
+            a, b = _widened(folded, m.start(), m.end(), "date")
+            refs.append(Reference(a, b, text[m.start():m.end()], "date", _with_reproduced(ids, cards)))
     return _merged(refs)
 
 

@@ -64,3 +64,17 @@ def period_of(text: str) -> Optional[tuple[int, int]]:
         return None
     end = max([int(m.group(2)), *(int(y) for y in _YEAR.findall(folded[m.end():]))])
     return int(m.group(1)), end
+
+
+def periods_in(text: str) -> list[tuple[int, int]]:
+    """Every period a text names ("giai đoạn 2016 - 2020" → (2016, 2020))."""
+    folded = strip_diacritics(nfc(text)).lower()
+    return [(int(a), int(b)) for a, b in _PERIOD.findall(folded) if int(a) < int(b)]
+
+
+def single_years(text: str) -> set[int]:
+    """Years a text names on their own ("năm 2017", "(năm 2020)"), not as the ends of a period."""
+    folded = strip_diacritics(nfc(text)).lower()
+    spans = [(m.start(), m.end()) for m in _PERIOD.finditer(folded)]
+    return {int(m.group(1)) for m in _YEAR.finditer(folded)
+            if not any(a <= m.start() < b for a, b in spans)}

@@ -83,6 +83,18 @@ def canonical_actor(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:]
 
 
+# A named body anywhere in a sentence ("Gửi kết quả về Sở Nội vụ"): a head word in capitals
+# followed by a capitalised name, or a fixed Party or State body.
+_NAMED_BODY = re.compile(r"\b(Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Trung tâm|Công an|Cục|Chi cục|Thanh tra"
+                         r"|Bộ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Mặt trận|Đảng ủy|Đảng uỷ|Kho bạc"
+                         r"|Bảo hiểm xã hội|Đài|Báo|Tỉnh đoàn|Liên đoàn|Hội)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]")
+
+
+def mentions_body(text: str) -> bool:
+    """Whether a sentence names a body anywhere in it, not only as the actor at its start."""
+    return bool(_NAMED_BODY.search(text) or find_bodies(text))
+
+
 def names_a_body(text: str) -> bool:
     """Whether a name starts with a body's head word ("Sở …", "Các cơ quan …", "Chủ tịch …")."""
     return bool(_HEAD.match(_LEAD_IN.sub("", text.strip())))

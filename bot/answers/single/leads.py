@@ -5,11 +5,16 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from bot.answers.single.policy import YEAR_IN_HEADING, year_fit, year_heading
 from bot.answers.text.evidence import MIN_SUPPORT, Evidence
 from bot.answers.text.fit import answers, body_named
 from index.question import Question, Wants
+from index.question.years import single_years
+from index.records import DocumentCard
 from index.search import Hit
+from knowledge.facts.actors import mentions_body
 from knowledge.facts.responsibilities import heading_actor
+from knowledge.language.entities import find_bodies
 from knowledge.structure.passages import RECITAL
 
 LEAD_MAX = 300
@@ -21,6 +26,10 @@ _BOILERPLATE = re.compile(r"^(Trên đây là|Trong quá trình (tổ chức )?(
 _AMOUNT = re.compile(r"\d|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|triệu|tỷ)\b", re.IGNORECASE)
 ROW_CELL_MAX = 160
 WANT_BONUS = 0.4
+# A news article or copy repeats a document: when both say it, the document itself is cited.
+SECONDARY_PENALTY = 0.15
+# A body the question names ("Các Ban xây dựng Đảng có trách nhiệm gì?") is what it is about.
+BODY_BONUS = 0.3
 LEAD_IN_GAIN = 0.2
 SAME_PASSAGE = 0.8
 _LABEL = re.compile(r"^(Điều\s+\d+[a-zđ]?|Chương\s+\w+|Phụ lục\s+\w+|\(?[\dIVXa-zđ]{1,4}(\.\d+)*)[.)]?\s*[-–]?\s*")
@@ -105,7 +114,8 @@ def row_unit(text: str) -> str:
     return "; ".join(parts)
 
 
-def best_lead(hits: list[Hit], evidence: Evidence, intent: Optional[str], question: Question) -> Optional[Lead]:
+def best_lead(hits: list[Hit], evidence: Evidence, intent: Optional[str], question: Question,
+              cards: dict[str, DocumentCard]) -> Optional[Lead]:
     """The best unit over the first hits whose passage supports the question: coverage of
     the question, the intent's signal (a number for targets, a date for deadlines, a role
     verb for responsibilities) and the passage's search rank. A question asking who (or
@@ -117,13 +127,28 @@ def best_lead(hits: list[Hit], evidence: Evidence, intent: Optional[str], questi
     aside = ("card", "header") if asks_basis else ("card", "header", "recital")
     content = [h for h in hits if h.role not in aside][:LEAD_HITS]
     # The card, header and recitals only when no content passage supports the question.
-    lead = _best(content, evidence, signal, bonus, wants, asks_basis) or _best(
-        [h for h in hits[:LEAD_HITS] if h.role in aside], evidence, signal, bonus, wants, asks_basis)
+    lead = _best(content, evidence, signal, bonus, question, cards) or _best(
+        [h for h in hits[:LEAD_HITS] if h.role in aside], evidence, signal, bonus, question, cards)
     return lead
 
 
-def _best(hits: list[Hit], evidence: Evidence, signal: Optional[re.Pattern[str]], bonus: float, wants: Wants,
-          asks_basis: bool) -> Optional[Lead]:
+def _sentence_lead_in(text: str, unit: str) -> str:
+    """The opening of the sentence a continuation unit belongs to, up to its colon ("Chỉ số
+    CCHC của tỉnh được cải thiện khá rõ nét:" for "đến năm 2019 đạt 79,02 điểm"), else ""."""
+    if not unit[:1].islower():
+        return ""
+    at = text.find(unit)
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1 if at > 0 else 0
+    opening = text[start:at]
+    return opening[:opening.find(":") + 1].strip() if ":" in opening else ""
+
+
+def _best(hits: list[Hit], evidence: Evidence, signal: Optional[re.Pattern[str]], bonus: float,
+          question: Question, cards: dict[str, DocumentCard]) -> Optional[Lead]:
+    wants, asks_basis = question.wants, question.wants.basis
+    # A figure, or a year's figure, must be about what was asked: its own sentence (with the
+    # headings above it) has to cover the question, not only the passage around it.
+    figure_asked = wants.amount or bool(question.years.years)
     best: Optional[Lead] = None
     for rank, hit in enumerate(hits):
         # The passage with its headings; where that falls short, its document's title (the words
@@ -139,6 +164,15 @@ def _best(hits: list[Hit], evidence: Evidence, signal: Optional[re.Pattern[str]]
         for unit in ([row_unit(hit.text)] if hit.role == "row" else units(hit.text)):
             if wants.amount and not _AMOUNT.search(unit) or wants.when and not _TIME.search(unit):
                 continue  # "bao nhiêu?", "khi nào?": only a sentence that states a figure, a time answers
+            card = cards.get(hit.doc_id)
+            in_year = year_fit(unit, hit, question, card)
+            if in_year is None:
+                continue  # it answers for another year
+            opening = _sentence_lead_in(hit.text, unit)
+            if opening and len(opening) + len(unit) < LEAD_MAX + 100:
+                unit = f"{opening} … {unit}"
+            if figure_asked and evidence.support("\n".join([*hit.heading, unit])) < MIN_SUPPORT:
+                continue
             support = evidence.support(unit)
             # An item under a lead-in ("… bị tạm khóa trong các trường hợp sau: a) …") answers
             # together with it: the nearest heading counts with the unit.
@@ -153,11 +187,20 @@ def _best(hits: list[Hit], evidence: Evidence, signal: Optional[re.Pattern[str]]
                 # the time or figure asked for, in a passage that covers the question
                 support = max(support, SAME_PASSAGE * passage_support)
             dated = wants.when and bool(_DATE.search(unit))
-            score = (support + 0.35 * passage_support + 0.15 / (1 + rank)
-                     + (bonus if signal and signal.search(unit) else 0.0) + (WANT_BONUS if fit or dated else 0.0)
-                     - (RECITAL_PENALTY if recital or _BOILERPLATE.match(unit.lstrip("-–• ")) else 0.0))
+            met = (wants.who and (fit or mentions_body(unit))) + dated + (wants.amount and bool(_NUMBER.search(unit)))
+            named = bool(question.bodies) and bool(
+                set(question.bodies) & {b.value for b in find_bodies(f"{over or ''} {unit}")})
+            score = (support + 0.35 * passage_support + 0.15 / (1 + rank) + in_year + (BODY_BONUS if named else 0.0)
+                     + (bonus if signal and signal.search(unit) else 0.0)
+                     + (WANT_BONUS if fit or dated else 0.0) + (0.2 * (met - 1) if met > 1 else 0.0)
+                     - (RECITAL_PENALTY if recital or _BOILERPLATE.match(unit.lstrip("-–• ")) else 0.0)
+                     - (SECONDARY_PENALTY if card is not None and card.secondary else 0.0))
             if best is None or score > best.score:
                 text = unit.lstrip("-–• ").strip()
+                dated_by = year_heading(hit) if (in_year == YEAR_IN_HEADING or question.premise
+                                                 and question.years.years and not single_years(unit)) else ""
+                if dated_by and not single_years(text):
+                    text = f"{dated_by}: {text}"   # the year the target is for is in the heading above
                 if over and not body_named(text):
                     text = f"{over}: {text[:1].lower()}{text[1:]}"  # who does it: the heading above names the body
                 best = Lead(text=text, hit=hit, support=passage_support, score=score)

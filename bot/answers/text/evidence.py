@@ -6,11 +6,13 @@ answered from a passage that merely shares the province and the word "nghị quy
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
 from index.lexical import QUERY_STOPWORDS, LexicalIndex, lexical_tokens
 
 # Below this coverage the best passage does not answer the question: decline.
 MIN_SUPPORT = 0.33
+ACROSS_WORDS = 0.35
 # Words of asking ("muốn", "cho biết", "ở đâu") carry no evidence either way.
 EVIDENCE_STOPWORDS = QUERY_STOPWORDS | frozenset(
     "muon nho biet hoi xin vui long lam on toi minh hay phai can dau khi luc dang hien".split())
@@ -24,8 +26,9 @@ class Evidence:
         follow-up leans on) together count half as much, so "Còn hộ gia đình?" looks for
         households rather than for what the previous question asked."""
         own = _terms(question)
-        self.weights = {t: _weight(t, lexical) for t in own}
-        leaned = {t: _weight(t, lexical) for t in _terms(context) - own}
+        is_word = lexical.words_of(f"{question} {context}".strip())
+        self.weights = {t: _weight(t, lexical, is_word) for t in own}
+        leaned = {t: _weight(t, lexical, is_word) for t in _terms(context) - own}
         if leaned and self.weights:  # the context together weighs half the question
             scale = 0.5 * sum(self.weights.values()) / sum(leaned.values())
             self.weights.update({t: w * scale for t, w in leaned.items()})
@@ -41,13 +44,14 @@ class Evidence:
         return sum(w for t, w in self.weights.items() if t in present) / self.total
 
 
-def _weight(term: str, lexical: LexicalIndex) -> float:
-    """A term's IDF; a pair of words never weighs more than its two words together (a pair
-    formed across two phrases of the question is rare in any text, and says little)."""
+def _weight(term: str, lexical: LexicalIndex, is_word: Callable[[str], bool]) -> float:
+    """A term's IDF; a pair of syllables never weighs more than its two syllables together,
+    and one formed across two words ("tỷ lệ đó" → "lệ đó") weighs a third: it is rare in any
+    text, and says little (inside a name, "Ban xây dựng Đảng", it still helps)."""
     idf = lexical.idf(term)
     if "_" in term:
         a, b = term.split("_", 1)
-        idf = min(idf, lexical.idf(a) + lexical.idf(b))
+        idf = min(idf, lexical.idf(a) + lexical.idf(b)) * (1.0 if is_word(term) else ACROSS_WORDS)
     return idf
 
 

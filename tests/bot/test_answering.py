@@ -25,8 +25,9 @@ def ask_document(live, read):
 def test_lead_is_a_verbatim_unit_of_the_cited_passage(ask):
     reply = ask("Tỷ lệ cán bộ, công chức cấp xã có trình độ đại học ở Bắc Kạn phải đạt bao nhiêu?", "ask_target")
     lead = reply.text.split("\n\n")[0]
-    assert "80%" in lead and len(lead) <= 300
-    assert lead in reply.sources[0]["quote"]
+    assert "80%" in lead and len(lead) <= 400
+    # verbatim: the sentence, after the opening of the sentence it continues when it is one
+    assert all(part in reply.sources[0]["quote"] for part in lead.split(" … "))
     assert reply.slots["province"] == "Bắc Kạn"
 
 
